@@ -1,0 +1,44 @@
+/** Why a training run stopped. */
+export type StopReason =
+  /** The loss reached `options.threshold` (the article's step 6). */
+  | 'threshold'
+  /** The iteration limit `options.maxSteps` was reached. */
+  | 'maxSteps'
+  /** Validation (or training) loss stopped improving for `patience` evaluations. */
+  | 'earlyStopping'
+  /** The loss became NaN or Infinity, or exploded; the history up to that point is kept. */
+  | 'diverged'
+  /** A callback asked to stop. */
+  | 'callback';
+
+/** A copy of the parameters taken during training, for drawing an optimizer's path. */
+export interface Snapshot {
+  readonly step: number;
+  readonly params: Float64Array;
+}
+
+/**
+ * Everything a training run recorded. Arrays are indexed by step (0 = after the first update's
+ * loss evaluation); they are plain numbers so a history serializes to JSON as it is.
+ */
+export interface History {
+  /** A name for the run (shown in legends); defaults to the optimizer's name. */
+  name: string;
+  /** Training loss at every step (the loss of the batch used at that step). */
+  loss: number[];
+  /** Learning rate used at every step. */
+  learningRate: number[];
+  /** Global L2 norm of the gradient at every step (before clipping). */
+  gradNorm: number[];
+  /** Validation loss, evaluated every `validationEvery` steps; `valStep[i]` is its step. */
+  valLoss: number[];
+  valStep: number[];
+  /** Parameter snapshots every `snapshotEvery` steps (empty when not requested). */
+  snapshots: Snapshot[];
+  /** Number of steps taken. */
+  steps: number;
+  /** Why the run stopped. */
+  stopReason: StopReason;
+  /** A sentence saying why, with numbers: "loss 0.0009 reached the threshold 0.001 at step 41". */
+  stopMessage: string;
+}
