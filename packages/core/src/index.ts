@@ -8,3 +8,7 @@ export { mseLoss } from './losses/mseLoss';
 
 // Training
 export type { History, Snapshot, StopReason } from './training/History';
+export type { Callback, StepInfo } from './training/Callback';
+
+// Optimizers
+export type { GradientTransformation, UpdateExtra } from './optim/GradientTransformation';

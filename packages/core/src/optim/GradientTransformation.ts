@@ -1,0 +1,39 @@
+/**
+ * Optimizers as small pure transformations, in the manner of optax: `init(params)` makes the
+ * state, `update(grads, state, params)` turns gradients into updates, and `chain(...)` composes
+ * transformations (Adam = scaleByAdam then scaleByLearningRate). Updates are *added* to the
+ * parameters (`applyUpdates`), so a learning-rate transformation multiplies by -lr.
+ *
+ * To stay allocation-free on the hot path, `update` writes the updates into the `grads` buffer
+ * it was given (and returns that buffer), and keeps its moment estimates in the typed arrays of
+ * its state, updated in place. State is otherwise plain data (numbers and Float64Arrays), so a
+ * run can be inspected, copied with `cloneState` and resumed.
+ */
+export interface GradientTransformation<S = unknown> {
+  /** A short name, used as the default run name in histories ("adam(lr=0.001)"). */
+  readonly name: string;
+  /** Makes the initial state for parameters shaped like `params`. */
+  init(params: Float64Array): S;
+  /**
+   * Transforms `grads` in place into updates and returns them with the next state.
+   * `params` is needed by transformations such as decoupled weight decay; `extra.loss` by
+   * reduce-on-plateau.
+   */
+  update(
+    grads: Float64Array,
+    state: S,
+    params?: Float64Array,
+    extra?: UpdateExtra,
+  ): [Float64Array, S];
+  /**
+   * The learning rate the next `update` will use, for histories and schedules' plots;
+   * undefined for transformations that have none.
+   */
+  learningRate?(state: S): number | undefined;
+}
+
+/** Values some transformations need besides the gradient. */
+export interface UpdateExtra {
+  /** The current loss, for reduce-on-plateau. */
+  loss?: number;
+}

@@ -1,0 +1,3 @@
+import type { BadInputCase } from '../badInputCase';
+
+export const trainingCases: BadInputCase[] = [];
