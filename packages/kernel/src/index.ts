@@ -1,4 +1,40 @@
 // The public API of @losslab/kernel: explicit named exports only (tslab reads this file's .d.ts).
 
+// The loss-curve payload (the contract with the JupyterLab plugin)
 export { LOSS_CURVE_MIME } from './payload';
-export type { LossCurvePayload, CurveRun, CurvePoint, CurveOptions } from './payload';
+export type {
+  LossCurvePayload,
+  CurveRun,
+  CurvePoint,
+  CurveOptions,
+  CurveStopReason,
+} from './payload';
+export { lossCurvePayload } from './lossCurvePayload';
+export type { HistoryLike, CurveChartOptions } from './lossCurvePayload';
+export { downsample, downsampleIndices } from './downsample';
+export { smoothEma } from './smoothEma';
+
+// Rendering
+export { renderCurveSvg, RUN_COLORS } from './renderCurveSvg';
+export { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
+export { niceTicks, logTicks } from './niceTicks';
+export { formatNumber } from './formatNumber';
+export { escapeHtml } from './escapeHtml';
+
+// Display through the running tslab kernel
+export {
+  displayBundle,
+  updateDisplay,
+  newDisplayId,
+  inKernel,
+  setDisplayWriter,
+  sendBundle,
+} from './display';
+export type { MimeBundle, DisplayContent, DisplayWriter } from './display';
+
+// What a notebook calls
+export { plotLosses } from './plotLosses';
+export { liveLossCurve } from './liveLossCurve';
+export type { LiveLossCurveOptions } from './liveLossCurve';
+export { progress, progressLine, formatDuration } from './progress';
+export type { ProgressOptions } from './progress';

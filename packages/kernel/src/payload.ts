@@ -1,48 +1,66 @@
 /**
  * The loss-curve payload: the one documented, versioned contract between this helper and the
- * JupyterLab plugin. The plugin imports these types only (never code). Bump the version in the
- * MIME type for any change that an old renderer could misread.
+ * JupyterLab plugin. The plugin imports these types only (never code); the JSON Schema in
+ * `schema/curve.v1.schema.json` says the same thing for other readers. Bump the version in the
+ * MIME type for any change that an old renderer could misread; adding an optional field is not one.
  */
 
 /** The vendor MIME type of a loss-curve output. */
 export const LOSS_CURVE_MIME = 'application/vnd.losslab.curve.v1+json';
 
-/** One point of a curve: [step, loss]. `loss` is null where it was NaN or Infinity (JSON has neither). */
+/**
+ * One point of a curve: [step, loss]. Steps are 1-based (step i + 1 holds `history.loss[i]`),
+ * as `StepInfo.step` counts them. `loss` is null where it was NaN or Infinity (JSON has
+ * neither): a renderer leaves a gap there.
+ */
 export type CurvePoint = [number, number | null];
+
+/** Why a run stopped: a core `StopReason`, or `'running'` while a live curve is still training. */
+export type CurveStopReason =
+  'threshold' | 'maxSteps' | 'earlyStopping' | 'diverged' | 'callback' | 'running';
 
 /** One training run as drawn. */
 export interface CurveRun {
   /** Shown in the legend; always treated as text. */
   name: string;
-  /** Training loss, downsampled to a bounded size, in step order. */
+  /**
+   * Training loss in step order, downsampled to a bounded size: each bucket's minimum and
+   * maximum, the first and last points, the global minimum and the first non-finite point of
+   * each bucket are kept.
+   */
   points: CurvePoint[];
   /** Number of steps the run took (points may hold fewer after downsampling). */
   steps: number;
-  /** Loss at the last step (null if it was not finite). */
+  /** Loss at the last step (null if it was not finite or there was no step). */
   final: number | null;
   /** The smallest finite loss and its step (null when no loss was finite). */
   min: { step: number; loss: number } | null;
-  /** Why the run stopped (`'running'` while a live curve is still training). */
-  stopReason: string;
+  /** Why the run stopped. */
+  stopReason: CurveStopReason;
   /** The sentence explaining the stop, if any. */
   stopMessage?: string;
   /** Step at which the loss first became NaN or Infinity, when it did. */
   divergedAt?: number;
   /** Validation loss points, downsampled like `points`. */
   valPoints?: CurvePoint[];
-  /** Learning rate points, downsampled like `points`. */
+  /** Learning rate at the same steps as `points` (omitted when the history has none). */
   learningRate?: CurvePoint[];
 }
 
 /** Axis and chart options. */
 export interface CurveOptions {
-  /** Log-scaled y axis. */
+  /** Log-scaled y axis. Values <= 0 cannot be drawn on it and are left out. */
   logY: boolean;
-  /** Debiased EMA smoothing weight in [0, 1); 0 draws the raw curve only. */
+  /**
+   * Debiased EMA smoothing weight in [0, 1), as TensorBoard computes it (see `smoothEma`);
+   * 0 draws the raw curve only, otherwise the smoothed curve is drawn over the faint raw one.
+   */
   smoothing: number;
   /** Chart title (text). */
   title: string;
+  /** x axis label (text), default `'step'`. */
   xLabel: string;
+  /** y axis label (text), default `'loss'`. */
   yLabel: string;
 }
 

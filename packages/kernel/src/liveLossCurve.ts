@@ -1,0 +1,72 @@
+import type { Callback, History, StepInfo } from '@losslab/core';
+import { LosslabError } from '@losslab/core';
+import { inKernel, newDisplayId, sendBundle } from './display';
+import { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
+import { lossCurvePayload } from './lossCurvePayload';
+import type { CurveChartOptions } from './lossCurvePayload';
+import { Throttle } from './throttle';
+
+/** Options of `liveLossCurve`. */
+export interface LiveLossCurveOptions extends CurveChartOptions {
+  /** Minimum time between two updates, in milliseconds (default 250). */
+  throttleMs?: number;
+}
+
+/**
+ * A `fit` callback that draws the loss curve in one output and redraws it in place while the
+ * model trains (at most every `throttleMs`), then once more with the final history when the run
+ * ends. It updates during a synchronous training loop: the kernel's ZeroMQ I/O thread sends each
+ * message while JavaScript keeps training. Each `fit` that uses it gets its own output. Outside
+ * tslab it prints the summary line at the end.
+ *
+ * @example
+ * const live = liveLossCurve({ throttleMs: 100, title: 'live' });
+ * const history = { name: 'gd', loss: [] as number[], learningRate: [], gradNorm: [], valLoss: [],
+ *   valStep: [], snapshots: [], steps: 0, stopReason: 'maxSteps' as const, stopMessage: '' };
+ * for (let step = 1; step <= 3; step++) {
+ *   history.loss.push(1 / step);
+ *   history.steps = step;
+ *   live.onStep?.({ step, maxSteps: 3, loss: 1 / step, learningRate: 0.1, gradNorm: 0, history });
+ * }
+ * live.onEnd?.(history);
+ * // prints: live: gd: 3 steps, final 0.3333, min 0.3333 at step 3 (maxSteps)
+ */
+export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
+  const throttleMs = options?.throttleMs ?? 250;
+  if (typeof throttleMs !== 'number' || !(throttleMs >= 0)) {
+    throw new LosslabError(
+      'liveLossCurve',
+      'throttleMs',
+      `'throttleMs' must be a non-negative number, got ${throttleMs}`,
+    );
+  }
+  // Validate the chart options now, not at the first step inside someone's training loop.
+  lossCurvePayload({ loss: [] }, options, 'liveLossCurve');
+  const throttle = new Throttle(throttleMs);
+  let displayId: string | null = null;
+
+  const draw = (history: History, running: boolean): void => {
+    const payload = lossCurvePayload(history, { ...options, running }, 'liveLossCurve');
+    const create = displayId === null;
+    displayId ??= newDisplayId();
+    sendBundle(lossCurveBundle(payload), displayId, !create);
+  };
+
+  return {
+    onStep(info: StepInfo): void {
+      if (throttle.due() && inKernel()) {
+        draw(info.history, true);
+      }
+    },
+    onEnd(history: History): void {
+      if (inKernel()) {
+        draw(history, false);
+      } else {
+        process.stdout.write(`${summarizeCurve(lossCurvePayload(history, options))}\n`);
+      }
+      // The next fit using this callback starts a new output.
+      displayId = null;
+      throttle.reset();
+    },
+  };
+}

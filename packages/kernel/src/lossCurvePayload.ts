@@ -1,0 +1,125 @@
+import { LosslabError } from '@losslab/core';
+import type { History } from '@losslab/core';
+import { downsample, downsampleIndices } from './downsample';
+import type { CurvePoint, CurveRun, CurveStopReason, LossCurvePayload } from './payload';
+
+/**
+ * What a chart needs of a run: its losses, and whatever else of a core `History` it has.
+ * A plain `{ name: 'ones', loss: [1, 1] }` is enough.
+ */
+export type HistoryLike = Pick<History, 'loss'> & Partial<Omit<History, 'loss'>>;
+
+/** Options of `plotLosses`, `liveLossCurve` and `lossCurvePayload`. */
+export interface CurveChartOptions {
+  /** Log-scaled y axis (default false). */
+  logY?: boolean;
+  /** Debiased EMA smoothing weight in [0, 1) (default 0: raw curve only). */
+  smoothing?: number;
+  /** Chart title (default 'Training loss'). */
+  title?: string;
+  /** Axis labels (default 'step' and 'loss'). */
+  xLabel?: string;
+  yLabel?: string;
+  /** Legend names, overriding each history's `name`. */
+  names?: readonly string[];
+  /** Points kept over all runs together (default 800, at least 64 a run): bounds the output size. */
+  maxPoints?: number;
+}
+
+/**
+ * Builds the `application/vnd.losslab.curve.v1+json` payload of one or several runs:
+ * downsampled points (see `downsample`), final and minimum losses, where the loss diverged.
+ * `running` marks the runs as still training (a live curve).
+ *
+ * @example
+ * const payload = lossCurvePayload({ name: 'sgd', loss: [4, 1, 2] });
+ * [payload.runs[0]?.final, payload.runs[0]?.min];
+ * // [2, { step: 2, loss: 1 }]
+ */
+export function lossCurvePayload(
+  histories: HistoryLike | readonly HistoryLike[],
+  options?: CurveChartOptions & { running?: boolean },
+  fn = 'lossCurvePayload',
+): LossCurvePayload {
+  const list: readonly HistoryLike[] = Array.isArray(histories)
+    ? histories
+    : [histories as HistoryLike];
+  if (list.length === 0) {
+    throw new LosslabError(fn, 'histories', `'histories' is empty`);
+  }
+  list.forEach((h, i) => {
+    if (h === null || typeof h !== 'object' || !Array.isArray(h.loss)) {
+      throw new LosslabError(fn, 'histories', `'histories[${i}]' has no 'loss' array`);
+    }
+  });
+  const smoothing = options?.smoothing ?? 0;
+  if (typeof smoothing !== 'number' || !(smoothing >= 0 && smoothing < 1)) {
+    throw new LosslabError(fn, 'smoothing', `'smoothing' must be in [0, 1), got ${smoothing}`);
+  }
+  const maxPoints = options?.maxPoints ?? 800;
+  if (!Number.isInteger(maxPoints) || maxPoints < 64) {
+    throw new LosslabError(
+      fn,
+      'maxPoints',
+      `'maxPoints' must be an integer >= 64, got ${maxPoints}`,
+    );
+  }
+  const buckets = Math.max(32, Math.floor(maxPoints / 2 / list.length));
+  const runs = list.map((h, i) =>
+    curveRun(h, options?.names?.[i] ?? h.name ?? `run ${i + 1}`, buckets, options?.running),
+  );
+  return {
+    version: 1,
+    runs,
+    options: {
+      logY: options?.logY ?? false,
+      smoothing,
+      title: options?.title ?? 'Training loss',
+      xLabel: options?.xLabel ?? 'step',
+      yLabel: options?.yLabel ?? 'loss',
+    },
+  };
+}
+
+function curveRun(h: HistoryLike, name: string, buckets: number, running?: boolean): CurveRun {
+  const loss = h.loss;
+  const n = loss.length;
+  const indices = downsampleIndices(loss, buckets);
+  const points: CurvePoint[] = indices.map((i) => [i + 1, finiteOrNull(loss[i] as number)]);
+  let min: CurveRun['min'] = null;
+  let divergedAt: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = loss[i] as number;
+    if (!Number.isFinite(v)) {
+      divergedAt ??= i + 1;
+    } else if (min === null || v < min.loss) {
+      min = { step: i + 1, loss: v };
+    }
+  }
+  const run: CurveRun = {
+    name: String(name),
+    points,
+    steps: running ? n : (h.steps ?? n),
+    final: n > 0 ? finiteOrNull(loss[n - 1] as number) : null,
+    min,
+    stopReason: running ? 'running' : ((h.stopReason as CurveStopReason | undefined) ?? 'maxSteps'),
+  };
+  if (!running && h.stopMessage) {
+    run.stopMessage = h.stopMessage;
+  }
+  if (divergedAt !== undefined) {
+    run.divergedAt = divergedAt;
+  }
+  if (h.valLoss !== undefined && h.valLoss.length > 0) {
+    run.valPoints = downsample(h.valLoss, { buckets, steps: h.valStep });
+  }
+  const lr = h.learningRate;
+  if (lr !== undefined && lr.length === n && n > 0) {
+    run.learningRate = indices.map((i) => [i + 1, finiteOrNull(lr[i] as number)]);
+  }
+  return run;
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
