@@ -1,0 +1,236 @@
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import type { LossCurvePayload } from '@losslab/kernel';
+import { Widget } from '@lumino/widgets';
+
+import { buildFigure } from './buildFigure';
+import type { ViewState } from './buildFigure';
+import { curveToCsv } from './curveToCsv';
+import { loadPlotly } from './loadPlotly';
+import type { PlotlyApi } from './loadPlotly';
+import { parsePayload } from './parsePayload';
+import { renderErrorView } from './renderErrorView';
+import { themeColors } from './themeColors';
+
+const PLOT_CONFIG = {
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d'],
+  toImageButtonOptions: { filename: 'loss-curve' },
+};
+
+function formatLoss(value: number | null): string {
+  return value === null ? 'not finite' : value.toPrecision(4);
+}
+
+/** One line of text under the chart per run: steps, final and best loss, why it stopped. */
+function summary(payload: LossCurvePayload): string {
+  return payload.runs
+    .map((run) => {
+      const best = run.min ? `, best ${formatLoss(run.min.loss)} at step ${run.min.step}` : '';
+      const stop = run.stopReason ? ` (${run.stopReason})` : '';
+      return `${run.name}: ${run.steps} steps, final ${formatLoss(run.final)}${best}${stop}`;
+    })
+    .join('\n');
+}
+
+function button(label: string, title: string, className: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `jp-LossCurve-button ${className}`;
+  b.textContent = label;
+  b.title = title;
+  return b;
+}
+
+/**
+ * Renders `application/vnd.losslab.curve.v1+json`: a plotly loss chart with a toolbar (log y,
+ * smoothing, PNG and CSV download) and a text summary. A new model for the same output (a live
+ * `update_display_data`) redraws in place with `Plotly.react`, keeping zoom, hidden runs and the
+ * toolbar choices; a theme switch redraws with the new `--jp-*` colours; a malformed payload
+ * shows a readable error. Everything from the payload reaches the page as text.
+ */
+export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
+  private readonly mimeType: string;
+  private readonly toolbar: HTMLDivElement;
+  private readonly plot: HTMLDivElement;
+  private readonly status: HTMLPreElement;
+  private readonly errorHost: HTMLDivElement;
+  private readonly logButton: HTMLButtonElement;
+  private readonly smoothingInput: HTMLInputElement;
+  private readonly smoothingValue: HTMLOutputElement;
+  private payload: LossCurvePayload | null = null;
+  private view: ViewState | null = null;
+  private plotly: PlotlyApi | null = null;
+  private drawn = false;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly themeObserver: MutationObserver;
+  private themeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: IRenderMime.IRendererOptions) {
+    super();
+    this.mimeType = options.mimeType;
+    this.addClass('jp-LossCurve');
+
+    this.toolbar = document.createElement('div');
+    this.toolbar.className = 'jp-LossCurve-toolbar';
+    this.logButton = button(
+      'Log y',
+      'Switch the y axis between log and linear',
+      'jp-LossCurve-log',
+    );
+    this.logButton.addEventListener('click', () => {
+      if (this.view) {
+        this.view.logY = !this.view.logY;
+        this.redraw();
+      }
+    });
+    const label = document.createElement('label');
+    label.className = 'jp-LossCurve-smoothingLabel';
+    label.textContent = 'Smoothing ';
+    this.smoothingInput = document.createElement('input');
+    this.smoothingInput.type = 'range';
+    this.smoothingInput.className = 'jp-LossCurve-smoothing';
+    this.smoothingInput.min = '0';
+    this.smoothingInput.max = '0.99';
+    this.smoothingInput.step = '0.01';
+    this.smoothingInput.addEventListener('input', () => {
+      if (this.view) {
+        this.view.smoothing = Number(this.smoothingInput.value);
+        this.redraw();
+      }
+    });
+    this.smoothingValue = document.createElement('output');
+    this.smoothingValue.className = 'jp-LossCurve-smoothingValue';
+    label.append(this.smoothingInput, this.smoothingValue);
+    const png = button('PNG', 'Download the chart as a PNG image', 'jp-LossCurve-png');
+    png.addEventListener('click', () => {
+      if (this.plotly && this.drawn) {
+        void this.plotly.downloadImage(this.plot, {
+          format: 'png',
+          filename: 'loss-curve',
+          width: Math.max(this.plot.clientWidth, 600),
+          height: Math.max(this.plot.clientHeight, 360),
+        });
+      }
+    });
+    const csv = button('CSV', 'Download the curves as CSV', 'jp-LossCurve-csv');
+    csv.addEventListener('click', () => this.downloadCsv());
+    this.toolbar.append(this.logButton, label, png, csv);
+
+    this.plot = document.createElement('div');
+    this.plot.className = 'jp-LossCurve-plot';
+    this.status = document.createElement('pre');
+    this.status.className = 'jp-LossCurve-summary';
+    this.errorHost = document.createElement('div');
+    this.node.append(this.toolbar, this.plot, this.status, this.errorHost);
+
+    // Theme switches set these attributes on <body> after the new theme's CSS is in place.
+    this.themeObserver = new MutationObserver(() => this.onThemeChanged());
+    this.themeObserver.observe(document.body, {
+      attributes: true,
+      attributeFilter: ['data-jp-theme-light', 'data-jp-theme-name'],
+    });
+  }
+
+  /** Draws (or redraws in place) the payload of `model`; never rejects. */
+  renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const data = model.data[this.mimeType];
+    // One render at a time, in order: a fast stream of live updates must not interleave.
+    this.queue = this.queue.then(() => this.render(data));
+    return this.queue;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.themeObserver.disconnect();
+    clearTimeout(this.themeTimer);
+    if (this.plotly && this.drawn) {
+      this.plotly.purge(this.plot);
+    }
+    this.payload = null;
+    super.dispose();
+  }
+
+  protected override onAfterAttach(): void {
+    this.resize();
+  }
+
+  protected override onResize(): void {
+    this.resize();
+  }
+
+  private async render(data: unknown): Promise<void> {
+    let payload: LossCurvePayload;
+    try {
+      payload = parsePayload(data);
+    } catch (e) {
+      this.showError((e as Error).message);
+      return;
+    }
+    this.payload = payload;
+    // The payload's options only set the starting view; later updates keep the user's choices.
+    this.view ??= { logY: payload.options.logY, smoothing: payload.options.smoothing };
+    try {
+      this.plotly ??= await loadPlotly();
+      await this.draw();
+    } catch (e) {
+      this.showError(`plotly could not draw the chart (${(e as Error).message})`);
+    }
+  }
+
+  private async draw(): Promise<void> {
+    if (this.isDisposed || !this.plotly || !this.payload || !this.view) {
+      return;
+    }
+    this.errorHost.replaceChildren();
+    this.toolbar.hidden = false;
+    this.plot.hidden = false;
+    this.logButton.setAttribute('aria-pressed', String(this.view.logY));
+    this.smoothingInput.value = String(this.view.smoothing);
+    this.smoothingValue.textContent = this.view.smoothing.toFixed(2);
+    this.status.textContent = summary(this.payload);
+    const figure = buildFigure(this.payload, this.view, themeColors(this.node));
+    await this.plotly.react(this.plot, figure.data, figure.layout, PLOT_CONFIG);
+    this.drawn = true;
+  }
+
+  private redraw(): void {
+    this.queue = this.queue.then(() => this.draw()).catch((e: Error) => this.showError(e.message));
+  }
+
+  private onThemeChanged(): void {
+    this.redraw();
+    // Some theme CSS lands a moment after the attribute; draw once more when it has.
+    clearTimeout(this.themeTimer);
+    this.themeTimer = setTimeout(() => this.redraw(), 300);
+  }
+
+  private resize(): void {
+    if (this.plotly && this.drawn && this.isVisible) {
+      void this.plotly.Plots.resize(this.plot);
+    }
+  }
+
+  private showError(message: string): void {
+    this.toolbar.hidden = true;
+    this.plot.hidden = true;
+    this.status.textContent = '';
+    renderErrorView(this.errorHost, message);
+  }
+
+  private downloadCsv(): void {
+    if (!this.payload) {
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([curveToCsv(this.payload)], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'loss-curve.csv';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
