@@ -59,4 +59,105 @@ describe('@losslab/kernel in a real tslab kernel', () => {
     // The cell prints nothing: plotLosses returns nothing for tslab to echo.
     expect(KernelSession.streamText(ex)).toBe('');
   });
+
+  it('liveLossCurve updates one output during a ~3 s synchronous loop, ending on the final history', async () => {
+    const ex = await kernel.execute(`
+      import { liveLossCurve } from '@losslab/kernel';
+      const live = liveLossCurve({ title: 'live' });
+      const history = { name: 'gd', loss: [] as number[], learningRate: [] as number[],
+        gradNorm: [] as number[], valLoss: [] as number[], valStep: [] as number[],
+        snapshots: [] as { step: number; params: Float64Array }[], steps: 0,
+        stopReason: 'maxSteps' as const, stopMessage: 'reached the time limit' };
+      const t0 = Date.now();
+      let w = 0;
+      let step = 0;
+      // A synchronous training loop: the event loop never runs until the cell ends.
+      while (Date.now() - t0 < 3000) {
+        step++;
+        let busy = 0;
+        for (let k = 0; k < 2000; k++) busy += Math.sqrt(k);
+        const loss = (w - 2) ** 2 + 1 / step + busy * 1e-12;
+        w -= 0.002 * 2 * (w - 2);
+        history.loss.push(loss);
+        history.learningRate.push(0.002);
+        history.gradNorm.push(Math.abs(2 * (w - 2)));
+        history.steps = step;
+        live.onStep!({ step, maxSteps: 1e9, loss, learningRate: 0.002, gradNorm: 0, history });
+      }
+      live.onEnd!(history);
+      console.log(JSON.stringify({ steps: step, final: history.loss[step - 1],
+        min: history.loss.reduce((a, b) => Math.min(a, b)) }));
+    `);
+    failIfError(ex);
+    const created = displays(ex, 'display_data');
+    const updates = displays(ex, 'update_display_data');
+    expect(created).toHaveLength(1);
+    const id = (created[0]?.content.transient as { display_id: string }).display_id;
+    for (const u of updates) {
+      expect((u.content.transient as { display_id: string }).display_id).toBe(id);
+    }
+    // Default throttle 250 ms over 3 s: about 12 updates, never more than one per 250 ms.
+    expect(updates.length).toBeGreaterThanOrEqual(8);
+    expect(updates.length).toBeLessThanOrEqual(14);
+    // Arrival times are spread over the training, not bunched at the end of the cell.
+    const times = [created[0] as IopubMessage, ...updates].map((m) => m.t);
+    expect((times.at(-2) as number) - (times[0] as number)).toBeGreaterThan(2000);
+    for (let i = 1; i < times.length - 1; i++) {
+      expect((times[i] as number) - (times[i - 1] as number)).toBeLessThan(1000);
+    }
+    const printed = JSON.parse(KernelSession.streamText(ex, 'stdout').trim()) as {
+      steps: number;
+      final: number;
+      min: number;
+    };
+    const last = updates.at(-1)?.content.data as Record<string, unknown>;
+    const run = (last[CURVE_MIME] as { runs: Record<string, unknown>[] }).runs[0] as {
+      steps: number;
+      final: number;
+      min: { loss: number };
+      stopReason: string;
+      stopMessage: string;
+    };
+    expect(run.steps).toBe(printed.steps);
+    expect(run.final).toBe(printed.final);
+    expect(run.min.loss).toBe(printed.min);
+    expect(run.stopReason).toBe('maxSteps');
+    expect(run.stopMessage).toBe('reached the time limit');
+    expect(last['text/plain']).toContain(`gd: ${printed.steps} steps`);
+    // Every update before the last one showed a run still training.
+    const first = updates[0]?.content.data as Record<string, unknown>;
+    expect((first[CURVE_MIME] as { runs: { stopReason: string }[] }).runs[0]?.stopReason).toBe(
+      'running',
+    );
+  });
+
+  it('after an interrupted endless training cell, the kernel runs the next cell', async () => {
+    const ex = await kernel.execute(
+      `
+      import { liveLossCurve, progress } from '@losslab/kernel';
+      const cbs = [liveLossCurve(), progress()];
+      const h = { name: 'endless', loss: [] as number[], learningRate: [] as number[],
+        gradNorm: [] as number[], valLoss: [] as number[], valStep: [] as number[],
+        snapshots: [] as { step: number; params: Float64Array }[], steps: 0,
+        stopReason: 'maxSteps' as const, stopMessage: '' };
+      for (let step = 1; ; step++) {
+        h.loss.push(1 / step);
+        for (const cb of cbs) cb.onStep!({ step, maxSteps: Infinity, loss: 1 / step,
+          learningRate: 0.1, gradNorm: 1, history: h });
+      }
+    `,
+      { interruptAfterMs: 2500, timeoutMs: 30_000 },
+    );
+    expect(ex.interruptedAt).toBeDefined();
+    expect(ex.reply.status).toBe('error');
+    expect(KernelSession.streamText(ex, 'stderr')).toMatch(/interrupted/i);
+    // It did draw while it ran.
+    expect(displays(ex, 'update_display_data').length).toBeGreaterThan(0);
+    // tslab aborts requests queued in the 200 ms after a failed cell (Jupyter's stop-on-error,
+    // like "Run All" stopping at an error); a cell run after that runs normally.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const next = await kernel.execute(`console.log(6 * 7)`);
+    failIfError(next);
+    expect(KernelSession.streamText(next, 'stdout').trim()).toBe('42');
+  });
 });
