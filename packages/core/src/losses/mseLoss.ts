@@ -1,6 +1,5 @@
-import { checkArray, checkFinite, checkSameLength, prepareOutputs } from '../check';
-import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { finishLoss, prepareElementwise } from './lossKit';
 
 /**
  * Mean squared error and its gradient, in one pass.
@@ -18,32 +17,27 @@ import type { FloatArray, LossOptions, LossResult } from '../types';
  */
 export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'mseLoss';
-  checkArray(fn, 'pred', pred);
-  checkArray(fn, 'target', target);
-  checkSameLength(fn, 'pred', pred, 'target', target);
-  const weight = options?.weight;
-  if (weight !== undefined) {
-    checkArray(fn, 'weight', weight);
-    checkSameLength(fn, 'pred', pred, 'weight', weight);
-  }
-  const n = pred.length;
-  const { reduction, grad, values } = prepareOutputs(fn, pred, n, options);
-  const scale = reduction === 'mean' ? 1 / n : 1;
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const g2 = 2 * scale;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (pred[i] as number) - (target[i] as number);
-    const w = weight === undefined ? 1 : (weight[i] as number);
-    const l = w * d * d;
-    sum += l;
-    grad[i] = 2 * w * d * scale;
-    if (values !== null) {
-      values[i] = l;
+  if (weight === undefined && values === null) {
+    // The training-loop case, kept free of per-element branches.
+    for (let i = 0; i < n; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      sum += d * d;
+      grad[i] = g2 * d;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const l = w * d * d;
+      sum += l;
+      grad[i] = g2 * w * d;
+      if (values !== null) {
+        values[i] = l;
+      }
     }
   }
-  const value = sum * scale;
-  if (!Number.isFinite(value)) {
-    checkFinite(fn, weight === undefined ? { pred, target } : { pred, target, weight });
-    throw new LosslabError(fn, 'pred', `the loss overflowed to ${value}`);
-  }
-  return { value, grad, values };
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
 }

@@ -1,0 +1,39 @@
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+
+/** PyTorch's floor on p(1 - p) in BCELoss's gradient. */
+const GRAD_EPS = 1e-12;
+
+/**
+ * Binary cross-entropy on probabilities (PyTorch's BCELoss), logs clamped at -100 so that
+ * p = 0 or 1 gives a finite loss.
+ *
+ * $$\ell_i = -w_i\big(y_i \max(\log p_i, -100) + (1 - y_i)\max(\log(1 - p_i), -100)\big),\qquad
+ *   \frac{\partial \ell_i}{\partial p_i} = w_i \frac{p_i - y_i}{\max(p_i(1 - p_i), 10^{-12})}$$
+ *
+ * The gradient is PyTorch's, which floors the denominator rather than differentiating the clamp.
+ * Predictions and targets must lie in [0, 1]. The weighted mean divides by n, as PyTorch does.
+ *
+ * @example
+ * const { value, grad } = bceLoss(new Float64Array([0.8, 0.4]), new Float64Array([1, 0]));
+ * // value = -(log 0.8 + log 0.6) / 2 = 0.366985746067…, grad = [-0.625/2, 1/0.6/2]
+ */
+export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
+  const fn = 'bceLoss';
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  checkRange(fn, 'pred', pred, 0, 1);
+  checkRange(fn, 'target', target, 0, 1);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const p = pred[i] as number;
+    const y = target[i] as number;
+    const w = weight === undefined ? 1 : (weight[i] as number);
+    const l = -w * (y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log1p(-p), -100));
+    sum += l;
+    grad[i] = ((w * (p - y)) / Math.max(p * (1 - p), GRAD_EPS)) * scale;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+}

@@ -1,0 +1,82 @@
+import { checkArray, checkPositive } from '../check';
+import { LosslabError } from '../errors';
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+
+/** Options of {@link bceWithLogitsLoss} (PyTorch's BCEWithLogitsLoss). */
+export interface BceWithLogitsLossOptions extends LossOptions {
+  /**
+   * Weight of the positive term: one number, or one per class (the last axis) broadcast over
+   * rows, so `pred.length` must be a multiple of its length. > 0. Default 1.
+   */
+  posWeight?: number | FloatArray;
+}
+
+/**
+ * Binary cross-entropy on logits, stable for any logit.
+ *
+ * $$\ell_i = w_i\big(\rho\, y_i\, \operatorname{sp}(-x_i) + (1 - y_i)\operatorname{sp}(x_i)\big),\qquad
+ *   \frac{\partial \ell_i}{\partial x_i} = w_i\big((1 - y_i)\,\sigma(x_i) - \rho\, y_i\, \sigma(-x_i)\big)$$
+ *
+ * with $\operatorname{sp}(x) = \log(1 + e^x) = \max(x, 0) + \log(1 + e^{-|x|})$ and $\rho$ the
+ * positive weight. With $\rho = 1$ this is $\max(x,0) - xy + \log(1 + e^{-|x|})$; written as a sum
+ * of two non-negative terms it also avoids the cancellation of PyTorch's
+ * `(1 - y) x + (1 + (rho - 1) y) sp(-x)` for large negative x. Targets must lie in [0, 1].
+ *
+ * @example
+ * const { value, grad } = bceWithLogitsLoss(new Float64Array([1000, -1000]), new Float64Array([1, 1]));
+ * // value = (0 + 1000) / 2 = 500, grad = [0, -1/2]
+ */
+export function bceWithLogitsLoss(
+  pred: FloatArray,
+  target: FloatArray,
+  options?: BceWithLogitsLossOptions,
+): LossResult {
+  const fn = 'bceWithLogitsLoss';
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  checkRange(fn, 'target', target, 0, 1);
+  const posWeight = options?.posWeight ?? 1;
+  let rhoAll = 1;
+  let rhoPerClass: FloatArray | undefined;
+  if (typeof posWeight === 'number') {
+    checkPositive(fn, 'posWeight', posWeight);
+    rhoAll = posWeight;
+  } else {
+    checkArray(fn, 'posWeight', posWeight);
+    if (n % posWeight.length !== 0) {
+      throw new LosslabError(
+        fn,
+        'posWeight',
+        `'pred' has length ${n}, not a multiple of 'posWeight''s length ${posWeight.length}`,
+      );
+    }
+    for (let c = 0; c < posWeight.length; c++) {
+      checkPositive(fn, 'posWeight', posWeight[c] as number);
+    }
+    rhoPerClass = posWeight;
+  }
+  const classes = rhoPerClass === undefined ? 1 : rhoPerClass.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = pred[i] as number;
+    const y = target[i] as number;
+    const w = weight === undefined ? 1 : (weight[i] as number);
+    const rho = rhoPerClass === undefined ? rhoAll : (rhoPerClass[i % classes] as number);
+    const e = Math.exp(-Math.abs(x));
+    const log1pE = Math.log1p(e);
+    const spPos = Math.max(x, 0) + log1pE; // sp(x) = -log(1 - sigma(x))
+    const spNeg = Math.max(-x, 0) + log1pE; // sp(-x) = -log sigma(x)
+    // sigma(x) and sigma(-x) from e = exp(-|x|), never 1 - (something close to 1).
+    const sigBig = 1 / (1 + e);
+    const sigSmall = e / (1 + e);
+    const sig = x >= 0 ? sigBig : sigSmall;
+    const sigNeg = x >= 0 ? sigSmall : sigBig;
+    const l = w * (rho * y * spNeg + (1 - y) * spPos);
+    sum += l;
+    grad[i] = w * ((1 - y) * sig - rho * y * sigNeg) * scale;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+}

@@ -1,0 +1,40 @@
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { finishLoss, prepareElementwise } from './lossKit';
+
+/**
+ * Mean absolute error (L1 loss) and its gradient, in one pass.
+ *
+ * $$\ell_i = w_i\,|\hat y_i - y_i|,\qquad
+ *   \frac{\partial L}{\partial \hat y_i} = \frac{w_i\,\operatorname{sign}(\hat y_i - y_i)}{n}$$
+ *
+ * At the kink ($\hat y_i = y_i$) the gradient is 0, PyTorch's choice (`sign(0) = 0`). Weights
+ * rescale each element's loss; the weighted mean still divides by n.
+ *
+ * @example
+ * const { value, grad } = maeLoss(new Float64Array([1, 2, 3]), new Float64Array([0, 4, 3]));
+ * // value = (1 + 2 + 0) / 3 = 1, grad = [1/3, -1/3, 0]
+ */
+export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
+  const fn = 'maeLoss';
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  let sum = 0;
+  if (weight === undefined && values === null) {
+    for (let i = 0; i < n; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      sum += Math.abs(d);
+      grad[i] = Math.sign(d) * scale;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const l = w * Math.abs(d);
+      sum += l;
+      grad[i] = w * Math.sign(d) * scale;
+      if (values !== null) {
+        values[i] = l;
+      }
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+}

@@ -1,0 +1,35 @@
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+
+/**
+ * Mean squared logarithmic error, for non-negative targets spanning orders of magnitude.
+ *
+ * $$\ell_i = w_i \big(\log(1 + \hat y_i) - \log(1 + y_i)\big)^2,\qquad
+ *   \frac{\partial \ell_i}{\partial \hat y_i} = \frac{2 w_i (\log(1 + \hat y_i) - \log(1 + y_i))}{1 + \hat y_i}$$
+ *
+ * Predictions and targets must be >= 0, as scikit-learn's `mean_squared_log_error` requires
+ * (PyTorch has no MSLE).
+ *
+ * @example
+ * const { value, grad } = msleLoss(new Float64Array([Math.E - 1]), new Float64Array([0]));
+ * // value = (1 - 0)^2 = 1, grad = [2 * 1 / e] = [0.7357588823428847]
+ */
+export function msleLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
+  const fn = 'msleLoss';
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  checkRange(fn, 'pred', pred, 0, Infinity);
+  checkRange(fn, 'target', target, 0, Infinity);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const p = pred[i] as number;
+    const d = Math.log1p(p) - Math.log1p(target[i] as number);
+    const w = weight === undefined ? 1 : (weight[i] as number);
+    const l = w * d * d;
+    sum += l;
+    grad[i] = ((2 * w * d) / (1 + p)) * scale;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+}

@@ -1,0 +1,79 @@
+import { checkArray, prepareOutputs } from '../check';
+import { LosslabError } from '../errors';
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkLabels, resolveClasses } from './classTargets';
+import { checkRange, checkWeight, finishLoss } from './lossKit';
+
+/** Options of {@link nllLoss} (PyTorch's NLLLoss). */
+export interface NllLossOptions extends LossOptions {
+  /** Number of classes C. Default: `pred.length / target.length`. */
+  classes?: number;
+  /** Per-class weights (PyTorch's `weight`), length C; the weighted mean divides by their sum over kept targets. */
+  classWeight?: FloatArray;
+  /** A target equal to this index contributes nothing. Default -100. */
+  ignoreIndex?: number;
+}
+
+/**
+ * Negative log-likelihood of class indices given log-probabilities, a flat row-major B x C
+ * array (for example the output of a log-softmax).
+ *
+ * $$\ell_i = -w_i\, v_{t_i}\, x_{i t_i},\qquad L = \frac{\sum_i \ell_i}{\sum_{i\ \text{kept}} v_{t_i}}\ (\text{mean}),\qquad
+ *   \frac{\partial \ell_i}{\partial x_{ic}} = -w_i v_{t_i} [c = t_i]$$
+ *
+ * As in {@link softmaxCrossEntropy}, `weight` holds one weight per row and all-ignored batches
+ * give 0.
+ *
+ * @example
+ * const logProb = new Float64Array([Math.log(0.7), Math.log(0.3), Math.log(0.4), Math.log(0.6)]);
+ * const { value, grad } = nllLoss(logProb, new Int32Array([0, 1]));
+ * // value = -(log 0.7 + log 0.6) / 2 = 0.4337502838523616, grad = [-0.5, 0, 0, -0.5]
+ */
+export function nllLoss(
+  pred: FloatArray,
+  target: FloatArray | Int32Array,
+  options?: NllLossOptions,
+): LossResult {
+  const fn = 'nllLoss';
+  checkArray(fn, 'pred', pred);
+  if (!(target instanceof Int32Array)) {
+    checkArray(fn, 'target', target);
+  } else if (target.length === 0) {
+    throw new LosslabError(fn, 'target', `'target' is empty`);
+  }
+  const { rows, classes } = resolveClasses(fn, 'pred', pred, target, options?.classes, false);
+  const classWeight = checkWeight(
+    fn,
+    'classWeight',
+    options?.classWeight,
+    classes,
+    'the class count',
+  );
+  if (classWeight !== undefined) {
+    checkRange(fn, 'classWeight', classWeight, 0, Infinity);
+  }
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const ignoreIndex = options?.ignoreIndex ?? -100;
+  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
+  const denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
+  const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
+  grad.fill(0);
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const t = target[i] as number;
+    let l = 0;
+    if (t !== ignoreIndex) {
+      const k =
+        (weight === undefined ? 1 : (weight[i] as number)) *
+        (classWeight === undefined ? 1 : (classWeight[t] as number));
+      const j = i * classes + t;
+      l = -k * (pred[j] as number);
+      grad[j] = -k * scale;
+    }
+    sum += l;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight, classWeight });
+}

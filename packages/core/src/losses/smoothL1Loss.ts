@@ -1,0 +1,53 @@
+import { checkNonNegative } from '../check';
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { finishLoss, prepareElementwise } from './lossKit';
+
+/** Options of {@link smoothL1Loss}. */
+export interface SmoothL1LossOptions extends LossOptions {
+  /** Width of the quadratic zone; >= 0 (0 gives the L1 loss). Default 1. */
+  beta?: number;
+}
+
+/**
+ * Smooth L1 loss (PyTorch's SmoothL1Loss): the Huber loss divided by `beta`.
+ *
+ * $$\ell_i = w_i \begin{cases} \tfrac{1}{2\beta} d_i^2 & |d_i| < \beta \\
+ *   |d_i| - \tfrac12\beta & \text{otherwise} \end{cases},\qquad
+ *   \frac{\partial \ell_i}{\partial \hat y_i} = w_i \begin{cases} d_i/\beta & |d_i| < \beta \\
+ *   \operatorname{sign}(d_i) & \text{otherwise} \end{cases}$$
+ *
+ * @example
+ * const { value, grad } = smoothL1Loss(new Float64Array([0.5, 3]), new Float64Array([0, 0]), { beta: 1 });
+ * // value = (0.125 + 2.5) / 2 = 1.3125, grad = [0.25, 0.5]
+ */
+export function smoothL1Loss(
+  pred: FloatArray,
+  target: FloatArray,
+  options?: SmoothL1LossOptions,
+): LossResult {
+  const fn = 'smoothL1Loss';
+  const beta = options?.beta ?? 1;
+  checkNonNegative(fn, 'beta', beta);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (pred[i] as number) - (target[i] as number);
+    const w = weight === undefined ? 1 : (weight[i] as number);
+    const a = Math.abs(d);
+    let l: number;
+    let g: number;
+    if (a < beta) {
+      l = (0.5 * d * d) / beta;
+      g = d / beta;
+    } else {
+      l = a - 0.5 * beta;
+      g = Math.sign(d);
+    }
+    sum += w * l;
+    grad[i] = w * g * scale;
+    if (values !== null) {
+      values[i] = w * l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+}

@@ -1,0 +1,171 @@
+import { checkArray, prepareOutputs } from '../check';
+import { LosslabError } from '../errors';
+import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkLabels, resolveClasses } from './classTargets';
+import { checkRange, checkScalarRange, checkWeight, finishLoss } from './lossKit';
+
+/** Options of {@link softmaxCrossEntropy} (PyTorch's CrossEntropyLoss). */
+export interface SoftmaxCrossEntropyOptions extends LossOptions {
+  /** Number of classes C. Default: `logits.length / target.length` (class-index targets). */
+  classes?: number;
+  /**
+   * Per-class weights (PyTorch's `weight`), length C. With class-index targets the weighted mean
+   * divides by the sum of the weights of the kept targets. (`weight` is one weight per row.)
+   */
+  classWeight?: FloatArray;
+  /** A target equal to this index contributes nothing. Default -100, as in PyTorch. */
+  ignoreIndex?: number;
+  /** Mixes the target with the uniform distribution: (1 - eps) y + eps / C. In [0, 1]. Default 0. */
+  labelSmoothing?: number;
+}
+
+/**
+ * Softmax cross-entropy from logits for a flat row-major B x C batch, with class-index targets
+ * (a `Float64Array`, `Float32Array` or `Int32Array` of B integers) or B x C probability targets.
+ *
+ * With $\operatorname{lse}_i = \log\sum_c e^{x_{ic}}$, $p_{ic} = e^{x_{ic} - \operatorname{lse}_i}$,
+ * class weights $v_c$ and the smoothed target $q_{ic} = (1-\varepsilon)[c = t_i] + \varepsilon / C$:
+ *
+ * $$\ell_i = w_i \sum_c v_c\, q_{ic}\, (\operatorname{lse}_i - x_{ic}),\qquad
+ *   \frac{\partial \ell_i}{\partial x_{ic}} = w_i\Big(p_{ic} \sum_k v_k q_{ik} - v_c q_{ic}\Big)$$
+ *
+ * In PyTorch's exact form, the smoothing term of a class-index target is weighted by $v_c$ and the
+ * hard term by $v_{t_i}$ ($\ell_i = (1-\varepsilon) v_{t_i}(\operatorname{lse}_i - x_{i t_i})
+ * + \tfrac{\varepsilon}{C}\sum_c v_c(\operatorname{lse}_i - x_{ic})$), which is the same sum.
+ * 'mean' divides by $\sum_{i\ \text{kept}} v_{t_i}$ for class indices (the number of kept rows
+ * without class weights) and by B for probability targets, as PyTorch does. When every target is
+ * ignored the loss is 0 with a zero gradient (PyTorch returns NaN). Row weights `weight` multiply
+ * each row's loss and leave the denominator alone.
+ *
+ * The max is subtracted before exponentiating (log-sum-exp), so logits of +-1000 are fine.
+ *
+ * @example
+ * const logits = new Float64Array([2, 0, 0, 0, 0, 2]); // B = 2 rows of C = 3
+ * const { value, grad } = softmaxCrossEntropy(logits, new Int32Array([0, 2]));
+ * // value = log(e^2 + 2) - 2 = 0.2395447...; grad row 0 = [p0 - 1, p1, p2] / 2
+ */
+export function softmaxCrossEntropy(
+  logits: FloatArray,
+  target: FloatArray | Int32Array,
+  options?: SoftmaxCrossEntropyOptions,
+): LossResult {
+  const fn = 'softmaxCrossEntropy';
+  checkArray(fn, 'logits', logits);
+  if (!(target instanceof Int32Array)) {
+    checkArray(fn, 'target', target);
+  } else if (target.length === 0) {
+    throw new LosslabError(fn, 'target', `'target' is empty`);
+  }
+  const { rows, classes, probabilities } = resolveClasses(
+    fn,
+    'logits',
+    logits,
+    target,
+    options?.classes,
+    true,
+  );
+  const classWeight = checkWeight(
+    fn,
+    'classWeight',
+    options?.classWeight,
+    classes,
+    'the class count',
+  );
+  if (classWeight !== undefined) {
+    checkRange(fn, 'classWeight', classWeight, 0, Infinity);
+  }
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const eps = options?.labelSmoothing ?? 0;
+  checkScalarRange(fn, 'labelSmoothing', eps, 0, 1);
+  const ignoreIndex = options?.ignoreIndex ?? -100;
+  if (!Number.isInteger(ignoreIndex)) {
+    throw new LosslabError(
+      fn,
+      'ignoreIndex',
+      `'ignoreIndex' must be an integer, got ${ignoreIndex}`,
+    );
+  }
+  const { reduction, grad, values } = prepareOutputs(fn, logits, rows, options);
+  let denom = rows;
+  if (probabilities) {
+    checkRange(fn, 'target', target, 0, 1);
+  } else {
+    denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
+  }
+  const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
+  const C = classes;
+  const smooth = eps / C;
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * C;
+    const end = base + C;
+    const w = weight === undefined ? 1 : (weight[i] as number);
+    const t = probabilities ? -1 : (target[i] as number);
+    if (t === ignoreIndex && !probabilities) {
+      grad.fill(0, base, end);
+      if (values !== null) {
+        values[i] = 0;
+      }
+      continue;
+    }
+    let m = -Infinity;
+    for (let j = base; j < end; j++) {
+      const x = logits[j] as number;
+      if (x > m) {
+        m = x;
+      }
+    }
+    if (m === -Infinity || Number.isNaN(m)) {
+      // All -Infinity (no max to subtract) or NaN somewhere: let the finite check report it.
+      m = 0;
+    }
+    let s = 0;
+    for (let j = base; j < end; j++) {
+      const e = Math.exp((logits[j] as number) - m);
+      grad[j] = e;
+      s += e;
+    }
+    const lse = m + Math.log(s);
+    const inv = 1 / s;
+    const k = w * scale;
+    let l: number;
+    if (!probabilities && eps === 0 && classWeight === undefined) {
+      // The common case: one-hot target, p - onehot.
+      l = lse - (logits[base + t] as number);
+      const ks = k * inv;
+      for (let j = base; j < end; j++) {
+        grad[j] = (grad[j] as number) * ks;
+      }
+      grad[base + t] = (grad[base + t] as number) - k;
+    } else {
+      // General case: q_c = (1 - eps) [c = t] + eps / C (or the given probabilities, smoothed).
+      l = 0;
+      let qvSum = 0;
+      for (let c = 0; c < C; c++) {
+        const v = classWeight === undefined ? 1 : (classWeight[c] as number);
+        const q = probabilities
+          ? (1 - eps) * (target[base + c] as number) + smooth
+          : (c === t ? 1 - eps : 0) + smooth;
+        const qv = q * v;
+        if (qv !== 0) {
+          l += qv * (lse - (logits[base + c] as number));
+        }
+        qvSum += qv;
+      }
+      const ks = k * inv * qvSum;
+      for (let c = 0; c < C; c++) {
+        const v = classWeight === undefined ? 1 : (classWeight[c] as number);
+        const q = probabilities
+          ? (1 - eps) * (target[base + c] as number) + smooth
+          : (c === t ? 1 - eps : 0) + smooth;
+        grad[base + c] = (grad[base + c] as number) * ks - k * q * v;
+      }
+    }
+    l *= w;
+    sum += l;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return finishLoss(fn, sum * scale, grad, values, { logits, target, weight, classWeight });
+}
