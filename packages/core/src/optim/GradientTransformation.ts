@@ -30,6 +30,12 @@ export interface GradientTransformation<S = unknown> {
    * undefined for transformations that have none.
    */
   learningRate?(state: S): number | undefined;
+  /**
+   * A factor this transformation multiplies the learning rate by at the next `update`
+   * (reduce-on-plateau's scale, Adagrad's `1 / (1 + (t - 1) lr_decay)`). `chain` multiplies the
+   * learning rate of its members by these, so `learningRate` of an alias is the effective one.
+   */
+  lrFactor?(state: S): number;
 }
 
 /** Values some transformations need besides the gradient. */

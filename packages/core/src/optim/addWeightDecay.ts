@@ -1,0 +1,51 @@
+import { checkGrads, checkInitParams, checkNonNegativeHyper, checkParams } from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+
+/** The state of `addWeightDecay` and `addDecayedWeights`: only the parameter count. */
+export interface WeightDecayState {
+  readonly size: number;
+}
+
+/**
+ * L2 regularization as PyTorch's `weight_decay` option of SGD, Adam, RMSprop, Adagrad, NAdam and
+ * Adamax adds it: to the gradient, before any rescaling,
+ *
+ * $$g_t \leftarrow g_t + \lambda \theta_{t-1}$$
+ *
+ * so it goes through Adam's normalization (unlike AdamW's decoupled `addDecayedWeights`).
+ *
+ * @example
+ * const opt = addWeightDecay(0.1);
+ * const params = new Float64Array([10, -20]);
+ * const [g] = opt.update(new Float64Array([1, 1]), opt.init(params), params);
+ * // g = [1 + 0.1 * 10, 1 + 0.1 * -20] = [2, -1]
+ */
+export function addWeightDecay(weightDecay: number): GradientTransformation<WeightDecayState> {
+  return decay('addWeightDecay', weightDecay);
+}
+
+/** Shared by `addWeightDecay` and `addDecayedWeights`: the same sum at different chain positions. */
+export function decay(fn: string, weightDecay: number): GradientTransformation<WeightDecayState> {
+  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
+  return {
+    name: `${fn}(${weightDecay})`,
+    init(params: Float64Array): WeightDecayState {
+      checkInitParams(fn, params);
+      return { size: params.length };
+    },
+    update(
+      grads: Float64Array,
+      state: WeightDecayState,
+      params?: Float64Array,
+    ): [Float64Array, WeightDecayState] {
+      checkGrads(fn, grads, state.size);
+      if (weightDecay !== 0) {
+        checkParams(fn, params, state.size);
+        for (let i = 0; i < grads.length; i++) {
+          grads[i] = (grads[i] as number) + weightDecay * (params[i] as number);
+        }
+      }
+      return [grads, state];
+    },
+  };
+}

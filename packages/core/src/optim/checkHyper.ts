@@ -1,0 +1,113 @@
+import { LosslabError } from '../errors';
+import type { Schedule } from './Schedule';
+
+// Hyperparameter checks shared by the optimizers: each names the function the user called (the
+// alias, not the primitive inside it) and the argument, so `adam({ b1: 1 })` says `adam: 'b1' ...`.
+
+/** Throws unless `lr` is a positive finite number or a function (a schedule). */
+export function checkLearningRate(fn: string, lr: unknown): asserts lr is number | Schedule {
+  if (typeof lr === 'function') {
+    return;
+  }
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0) {
+    throw new LosslabError(
+      fn,
+      'lr',
+      `'lr' must be a positive finite number or a schedule, got ${String(lr)}`,
+    );
+  }
+}
+
+/** Throws unless `value` is a number in [0, 1), as PyTorch requires of betas and `alpha`. */
+export function checkUnitInterval(fn: string, arg: string, value: unknown): void {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new LosslabError(fn, arg, `'${arg}' must be in [0, 1), got ${String(value)}`);
+  }
+}
+
+/** Throws unless `value` is a finite number > 0. */
+export function checkPositiveHyper(fn: string, arg: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new LosslabError(
+      fn,
+      arg,
+      `'${arg}' must be a positive finite number, got ${String(value)}`,
+    );
+  }
+}
+
+/** Throws unless `value` is a finite number >= 0. */
+export function checkNonNegativeHyper(fn: string, arg: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new LosslabError(
+      fn,
+      arg,
+      `'${arg}' must be a non-negative finite number, got ${String(value)}`,
+    );
+  }
+}
+
+/** Throws unless `value` is an integer >= `min`. */
+export function checkInteger(fn: string, arg: string, value: unknown, min: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new LosslabError(fn, arg, `'${arg}' must be an integer >= ${min}, got ${String(value)}`);
+  }
+}
+
+/** Throws unless `value` is a boolean. */
+export function checkBoolean(fn: string, arg: string, value: unknown): void {
+  if (typeof value !== 'boolean') {
+    throw new LosslabError(fn, arg, `'${arg}' must be true or false, got ${String(value)}`);
+  }
+}
+
+/** Throws unless `grads` is a Float64Array of the length `size` the state was made for. */
+export function checkGrads(
+  fn: string,
+  grads: unknown,
+  size: number,
+): asserts grads is Float64Array {
+  if (!(grads instanceof Float64Array)) {
+    throw new LosslabError(fn, 'grads', `'grads' must be a Float64Array`);
+  }
+  if (grads.length !== size) {
+    throw new LosslabError(
+      fn,
+      'grads',
+      `'grads' has length ${grads.length} but the state was made for ${size} parameters`,
+    );
+  }
+}
+
+/** Throws unless `params` is given and has the length of `grads`. */
+export function checkParams(
+  fn: string,
+  params: Float64Array | undefined,
+  size: number,
+): asserts params is Float64Array {
+  if (!(params instanceof Float64Array)) {
+    throw new LosslabError(fn, 'params', `'params' must be passed to update (a Float64Array)`);
+  }
+  if (params.length !== size) {
+    throw new LosslabError(
+      fn,
+      'params',
+      `'params' has length ${params.length} but 'grads' has ${size}`,
+    );
+  }
+}
+
+/** Throws unless `params` is a non-empty Float64Array (what `init` accepts). */
+export function checkInitParams(fn: string, params: unknown): asserts params is Float64Array {
+  if (!(params instanceof Float64Array)) {
+    throw new LosslabError(fn, 'params', `'params' must be a Float64Array`);
+  }
+  if (params.length === 0) {
+    throw new LosslabError(fn, 'params', `'params' is empty`);
+  }
+}
+
+/** Formats a learning rate for an optimizer's name: the number, or "schedule". */
+export function lrLabel(lr: number | Schedule): string {
+  return typeof lr === 'number' ? String(lr) : 'schedule';
+}

@@ -1,0 +1,53 @@
+import { addWeightDecay } from './addWeightDecay';
+import { aliasName, named } from './aliasName';
+import { chain } from './chain';
+import type { ChainState } from './chain';
+import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+import type { LearningRate } from './Schedule';
+import { scaleByLearningRate } from './scaleByLearningRate';
+import { nadamHyper, scaleByNadam } from './scaleByNadam';
+import type { ScaleByNadamOptions } from './scaleByNadam';
+
+/** Options of `nadam`: `b1`, `b2`, `eps`, `momentumDecay` and the L2 `weightDecay`. */
+export interface NadamOptions extends ScaleByNadamOptions {
+  /** L2 penalty lambda >= 0 added to the gradient. Default 0. */
+  weightDecay?: number;
+}
+
+/**
+ * NAdam (Dozat), with PyTorch's momentum-decay schedule, as torch.optim.NAdam documents it
+ * (see `scaleByNadam` for the equations): $\theta_t = \theta_{t-1} - \gamma u_t$. Default
+ * learning rate 2e-3, as PyTorch. A chain of `addWeightDecay` (when lambda > 0), `scaleByNadam`
+ * and `scaleByLearningRate`.
+ *
+ * @example
+ * const opt = nadam();
+ * // opt.name === 'nadam(lr=0.002)'
+ * const params = new Float64Array([0]);
+ * const [u] = opt.update(new Float64Array([1]), opt.init(params), params); // u ~ [-0.002]
+ */
+export function nadam(
+  lr: LearningRate = 2e-3,
+  options?: NadamOptions,
+): GradientTransformation<ChainState> {
+  const fn = 'nadam';
+  checkLearningRate(fn, lr);
+  const hyper = nadamHyper(fn, options);
+  const weightDecay = options?.weightDecay ?? 0;
+  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
+  const links: GradientTransformation[] = [];
+  if (weightDecay > 0) {
+    links.push(addWeightDecay(weightDecay));
+  }
+  links.push(scaleByNadam(hyper), scaleByLearningRate(lr));
+  return named(
+    chain(...links),
+    aliasName(
+      fn,
+      lr,
+      { ...hyper, weightDecay },
+      { b1: 0.9, b2: 0.999, eps: 1e-8, momentumDecay: 4e-3, weightDecay: 0 },
+    ),
+  );
+}

@@ -1,0 +1,135 @@
+import { LosslabError } from '../errors';
+import {
+  checkGrads,
+  checkInitParams,
+  checkInteger,
+  checkNonNegativeHyper,
+  checkPositiveHyper,
+  checkUnitInterval,
+} from './checkHyper';
+import type { GradientTransformation, UpdateExtra } from './GradientTransformation';
+
+/** Options of `reduceOnPlateau`, as torch.optim.lr_scheduler.ReduceLROnPlateau names them. */
+export interface ReduceOnPlateauOptions {
+  /** Multiply the learning rate by `factor` on a plateau, in [0, 1). Default 0.1. */
+  factor?: number;
+  /** Steps without improvement tolerated before reducing (an integer >= 0). Default 10. */
+  patience?: number;
+  /** Relative improvement needed: a loss counts as better when below best * (1 - threshold). Default 1e-4. */
+  threshold?: number;
+  /** Steps to wait after a reduction before counting bad steps again (an integer >= 0). Default 0. */
+  cooldown?: number;
+  /** Lower bound of the scale (1 = the optimizer's own learning rate). Default 0. */
+  minScale?: number;
+  /**
+   * Lower bound of the learning rate, as PyTorch's `min_lr`; needs `lr`, the optimizer's base
+   * learning rate, since this transformation only sees updates (it sets `minScale = minLr / lr`).
+   */
+  minLr?: number;
+  /** The base learning rate of the optimizer this follows (only with `minLr`). */
+  lr?: number;
+}
+
+/** The state of `reduceOnPlateau`: PyTorch's counters and the current scale. */
+export interface ReduceOnPlateauState {
+  readonly size: number;
+  /** The factor applied to the next update (1 until the first plateau). */
+  readonly scale: number;
+  /** The best loss seen so far (Infinity before the first). */
+  readonly best: number;
+  readonly numBadSteps: number;
+  readonly cooldownCounter: number;
+}
+
+/**
+ * Reduce-on-plateau as a transformation placed after an optimizer,
+ * `chain(adam(0.01), reduceOnPlateau({ patience: 5 }))`: it multiplies the updates by a scale that
+ * starts at 1 and is multiplied by `factor` when the loss (read from `extra.loss`, the loss at the
+ * parameters being updated) has not improved for more than `patience` steps. The bookkeeping is
+ * torch.optim.lr_scheduler.ReduceLROnPlateau's in mode 'min', threshold mode 'rel', with one
+ * scheduler step per update taken *after* the update, as PyTorch's loop does (`optimizer.step()`
+ * then `scheduler.step(loss)`): a loss affects the next update, not its own.
+ *
+ * $$\text{better} \iff L_t < L_{best}(1 - \text{threshold}),\qquad
+ *   \text{bad} > \text{patience} \Rightarrow s \leftarrow \max(s \cdot \text{factor}, s_{min})$$
+ *
+ * @example
+ * const opt = chain(sgd(0.1), reduceOnPlateau({ patience: 1, factor: 0.5 }));
+ * const params = new Float64Array([0]);
+ * let state = opt.init(params);
+ * for (const loss of [1, 1, 1]) {
+ *   [, state] = opt.update(new Float64Array([1]), state, params, { loss });
+ * }
+ * // two steps without improvement > patience 1: opt.learningRate(state) === 0.05
+ */
+export function reduceOnPlateau(
+  options?: ReduceOnPlateauOptions,
+): GradientTransformation<ReduceOnPlateauState> {
+  const fn = 'reduceOnPlateau';
+  const { factor = 0.1, patience = 10, threshold = 1e-4, cooldown = 0, minLr, lr } = options ?? {};
+  let minScale = options?.minScale ?? 0;
+  checkUnitInterval(fn, 'factor', factor);
+  checkInteger(fn, 'patience', patience, 0);
+  checkNonNegativeHyper(fn, 'threshold', threshold);
+  checkInteger(fn, 'cooldown', cooldown, 0);
+  checkNonNegativeHyper(fn, 'minScale', minScale);
+  if (minLr !== undefined) {
+    checkNonNegativeHyper(fn, 'minLr', minLr);
+    if (lr === undefined) {
+      throw new LosslabError(fn, 'lr', `'minLr' needs 'lr', the optimizer's base learning rate`);
+    }
+    checkPositiveHyper(fn, 'lr', lr);
+    minScale = minLr / lr;
+  }
+  return {
+    name: `reduceOnPlateau(factor=${factor}, patience=${patience})`,
+    init(params: Float64Array): ReduceOnPlateauState {
+      checkInitParams(fn, params);
+      return { size: params.length, scale: 1, best: Infinity, numBadSteps: 0, cooldownCounter: 0 };
+    },
+    update(
+      grads: Float64Array,
+      state: ReduceOnPlateauState,
+      _params?: Float64Array,
+      extra?: UpdateExtra,
+    ): [Float64Array, ReduceOnPlateauState] {
+      checkGrads(fn, grads, state.size);
+      const loss = extra?.loss;
+      if (typeof loss !== 'number' || Number.isNaN(loss)) {
+        throw new LosslabError(
+          fn,
+          'extra.loss',
+          `needs the current loss in 'extra.loss', got ${String(loss)}`,
+        );
+      }
+      const { scale } = state;
+      if (scale !== 1) {
+        for (let i = 0; i < grads.length; i++) {
+          grads[i] = (grads[i] as number) * scale;
+        }
+      }
+      // ReduceLROnPlateau.step(metrics), verbatim in order.
+      let { best, numBadSteps, cooldownCounter } = state;
+      if (loss < best * (1 - threshold)) {
+        best = loss;
+        numBadSteps = 0;
+      } else {
+        numBadSteps += 1;
+      }
+      if (cooldownCounter > 0) {
+        cooldownCounter -= 1;
+        numBadSteps = 0;
+      }
+      let nextScale = scale;
+      if (numBadSteps > patience) {
+        nextScale = Math.max(scale * factor, minScale);
+        cooldownCounter = cooldown;
+        numBadSteps = 0;
+      }
+      return [grads, { size: state.size, scale: nextScale, best, numBadSteps, cooldownCounter }];
+    },
+    lrFactor(state: ReduceOnPlateauState): number {
+      return state.scale;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { addWeightDecay } from './addWeightDecay';
+import { aliasName, named } from './aliasName';
+import { chain } from './chain';
+import type { ChainState } from './chain';
+import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+import type { LearningRate } from './Schedule';
+import { scaleByLearningRate } from './scaleByLearningRate';
+import { rmsHyper, scaleByRms } from './scaleByRms';
+import type { ScaleByRmsOptions } from './scaleByRms';
+
+/** Options of `rmsprop`: `alpha`, `eps`, `centered`, `momentum` and the L2 `weightDecay`. */
+export interface RmspropOptions extends ScaleByRmsOptions {
+  /** L2 penalty lambda >= 0 added to the gradient. Default 0. */
+  weightDecay?: number;
+}
+
+/**
+ * RMSprop (Hinton; centered variant from Graves 2013), as torch.optim.RMSprop documents it:
+ *
+ * $$v_t = \alpha v_{t-1} + (1-\alpha) g_t^2,\quad
+ *   \theta_t = \theta_{t-1} - \gamma\,\frac{g_t}{\sqrt{\tilde v_t} + \epsilon}$$
+ *
+ * with $\tilde v_t = v_t - \bar g_t^2$ when centered and a momentum buffer when momentum > 0
+ * (see `scaleByRms`). Default learning rate 1e-2, as PyTorch. A chain of `addWeightDecay`
+ * (when lambda > 0), `scaleByRms` and `scaleByLearningRate`.
+ *
+ * @example
+ * const opt = rmsprop(0.01, { centered: true });
+ * // opt.name === 'rmsprop(lr=0.01, centered=true)'
+ * const params = new Float64Array([0]);
+ * const [u] = opt.update(new Float64Array([1]), opt.init(params), params);
+ * // v = 0.01, gbar = 0.01, u = -0.01 / (sqrt(0.01 - 0.0001) + 1e-8) ~ [-0.1005]
+ */
+export function rmsprop(
+  lr: LearningRate = 1e-2,
+  options?: RmspropOptions,
+): GradientTransformation<ChainState> {
+  const fn = 'rmsprop';
+  checkLearningRate(fn, lr);
+  const hyper = rmsHyper(fn, options);
+  const weightDecay = options?.weightDecay ?? 0;
+  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
+  const links: GradientTransformation[] = [];
+  if (weightDecay > 0) {
+    links.push(addWeightDecay(weightDecay));
+  }
+  links.push(scaleByRms(hyper), scaleByLearningRate(lr));
+  return named(
+    chain(...links),
+    aliasName(
+      fn,
+      lr,
+      { ...hyper, weightDecay },
+      { alpha: 0.99, eps: 1e-8, centered: false, momentum: 0, weightDecay: 0 },
+    ),
+  );
+}

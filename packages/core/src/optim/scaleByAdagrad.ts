@@ -1,0 +1,78 @@
+import {
+  checkGrads,
+  checkInitParams,
+  checkNonNegativeHyper,
+  checkPositiveHyper,
+} from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+
+/** Options of `scaleByAdagrad`, as torch.optim.Adagrad names them. */
+export interface ScaleByAdagradOptions {
+  /** Learning-rate decay eta >= 0: step t is scaled by 1 / (1 + (t - 1) eta). Default 0. */
+  lrDecay?: number;
+  /** Initial value >= 0 of the sum of squared gradients. Default 0. */
+  initialAccumulatorValue?: number;
+  /** Added to the denominator, > 0. Default 1e-10. */
+  eps?: number;
+}
+
+/** The state of `scaleByAdagrad`: the step count and the sum of squared gradients (in place). */
+export interface ScaleByAdagradState {
+  readonly count: number;
+  readonly sum: Float64Array;
+}
+
+/** Validates Adagrad's options under the caller's name; returns them with defaults. */
+export function adagradHyper(
+  fn: string,
+  options: ScaleByAdagradOptions | undefined,
+): Required<ScaleByAdagradOptions> {
+  const { lrDecay = 0, initialAccumulatorValue = 0, eps = 1e-10 } = options ?? {};
+  checkNonNegativeHyper(fn, 'lrDecay', lrDecay);
+  checkNonNegativeHyper(fn, 'initialAccumulatorValue', initialAccumulatorValue);
+  checkPositiveHyper(fn, 'eps', eps);
+  return { lrDecay, initialAccumulatorValue, eps };
+}
+
+/**
+ * Adagrad's rescaling, as torch.optim.Adagrad documents it (t counting from 1; the learning rate
+ * comes after, so the decay factor is folded in here and reported by `lrFactor`):
+ *
+ * $$s_t = s_{t-1} + g_t^2,\qquad u_t = \frac{1}{1 + (t-1)\eta}\,\frac{g_t}{\sqrt{s_t} + \epsilon}$$
+ *
+ * @example
+ * const opt = scaleByAdagrad({ initialAccumulatorValue: 5 });
+ * const params = new Float64Array([0]);
+ * const [u] = opt.update(new Float64Array([2]), opt.init(params), params);
+ * // s = 5 + 4 = 9, u = 2 / (3 + 1e-10)
+ */
+export function scaleByAdagrad(
+  options?: ScaleByAdagradOptions,
+): GradientTransformation<ScaleByAdagradState> {
+  const fn = 'scaleByAdagrad';
+  const { lrDecay, initialAccumulatorValue, eps } = adagradHyper(fn, options);
+  const factor = (count: number): number => 1 / (1 + count * lrDecay);
+  return {
+    name: `scaleByAdagrad(eps=${eps}${lrDecay > 0 ? `, lrDecay=${lrDecay}` : ''})`,
+    init(params: Float64Array): ScaleByAdagradState {
+      checkInitParams(fn, params);
+      return { count: 0, sum: new Float64Array(params.length).fill(initialAccumulatorValue) };
+    },
+    update(grads: Float64Array, state: ScaleByAdagradState): [Float64Array, ScaleByAdagradState] {
+      const { sum } = state;
+      checkGrads(fn, grads, sum.length);
+      const f = factor(state.count);
+      const n = grads.length;
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const s = (sum[i] as number) + g * g;
+        sum[i] = s;
+        grads[i] = (f * g) / (Math.sqrt(s) + eps);
+      }
+      return [grads, { count: state.count + 1, sum }];
+    },
+    lrFactor(state: ScaleByAdagradState): number {
+      return factor(state.count);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import {
+  checkBoolean,
+  checkGrads,
+  checkInitParams,
+  checkPositiveHyper,
+  checkUnitInterval,
+} from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+
+/** Options of `scaleByAdam` (PyTorch's `betas = (b1, b2)`, `eps`, `amsgrad`). */
+export interface ScaleByAdamOptions {
+  /** Decay of the first moment, in [0, 1). Default 0.9. */
+  b1?: number;
+  /** Decay of the second moment, in [0, 1). Default 0.999. */
+  b2?: number;
+  /** Added to the denominator, > 0. Default 1e-8. */
+  eps?: number;
+  /** Use the maximum of past second moments (AMSGrad). Default false. */
+  amsgrad?: boolean;
+}
+
+/** The state of `scaleByAdam`: the step count and the moment estimates (updated in place). */
+export interface ScaleByAdamState {
+  readonly count: number;
+  readonly mu: Float64Array;
+  readonly nu: Float64Array;
+  /** Running maximum of `nu` (AMSGrad only), otherwise null. */
+  readonly nuMax: Float64Array | null;
+}
+
+/** Validates Adam's hyperparameters under the caller's name; returns them with defaults. */
+export function adamHyper(
+  fn: string,
+  options: ScaleByAdamOptions | undefined,
+): Required<ScaleByAdamOptions> {
+  const { b1 = 0.9, b2 = 0.999, eps = 1e-8, amsgrad = false } = options ?? {};
+  checkUnitInterval(fn, 'b1', b1);
+  checkUnitInterval(fn, 'b2', b2);
+  checkPositiveHyper(fn, 'eps', eps);
+  checkBoolean(fn, 'amsgrad', amsgrad);
+  return { b1, b2, eps, amsgrad };
+}
+
+/**
+ * Rescales gradients as Adam does, before the learning rate (torch.optim.Adam's documented
+ * algorithm, t counting from 1):
+ *
+ * $$m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,\quad
+ *   u_t = \frac{m_t / (1-\beta_1^t)}{\sqrt{v_t / (1-\beta_2^t)} + \epsilon}$$
+ *
+ * With `amsgrad`, $v_t^{max} = \max(v_{t-1}^{max}, v_t)$ replaces $v_t$ in the denominator, as
+ * PyTorch's implementation does (the maximum is taken before bias correction).
+ *
+ * @example
+ * const opt = scaleByAdam();
+ * const params = new Float64Array([0, 0]);
+ * const [u] = opt.update(new Float64Array([3, -0.5]), opt.init(params), params);
+ * // the first Adam step is g / (|g| + eps): u ~ [1, -1]
+ */
+export function scaleByAdam(
+  options?: ScaleByAdamOptions,
+): GradientTransformation<ScaleByAdamState> {
+  const fn = 'scaleByAdam';
+  const { b1, b2, eps, amsgrad } = adamHyper(fn, options);
+  return {
+    name: `scaleByAdam(b1=${b1}, b2=${b2}, eps=${eps}${amsgrad ? ', amsgrad' : ''})`,
+    init(params: Float64Array): ScaleByAdamState {
+      checkInitParams(fn, params);
+      const n = params.length;
+      return {
+        count: 0,
+        mu: new Float64Array(n),
+        nu: new Float64Array(n),
+        nuMax: amsgrad ? new Float64Array(n) : null,
+      };
+    },
+    update(grads: Float64Array, state: ScaleByAdamState): [Float64Array, ScaleByAdamState] {
+      const { mu, nu, nuMax } = state;
+      checkGrads(fn, grads, mu.length);
+      const t = state.count + 1;
+      const bc1 = 1 - Math.pow(b1, t);
+      const bc2 = 1 - Math.pow(b2, t);
+      // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop.
+      const inv1 = 1 / bc1;
+      const inv2 = 1 / bc2;
+      const c1 = 1 - b1;
+      const c2 = 1 - b2;
+      const n = grads.length;
+      if (nuMax === null) {
+        for (let i = 0; i < n; i++) {
+          const g = grads[i] as number;
+          const m = b1 * (mu[i] as number) + c1 * g;
+          const v = b2 * (nu[i] as number) + c2 * g * g;
+          mu[i] = m;
+          nu[i] = v;
+          grads[i] = (m * inv1) / (Math.sqrt(v * inv2) + eps);
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const g = grads[i] as number;
+          const m = b1 * (mu[i] as number) + c1 * g;
+          const v = b2 * (nu[i] as number) + c2 * g * g;
+          mu[i] = m;
+          nu[i] = v;
+          const vMax = Math.max(nuMax[i] as number, v);
+          nuMax[i] = vMax;
+          grads[i] = (m * inv1) / (Math.sqrt(vMax * inv2) + eps);
+        }
+      }
+      return [grads, { count: t, mu, nu, nuMax }];
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  checkBoolean,
+  checkGrads,
+  checkInitParams,
+  checkNonNegativeHyper,
+  checkPositiveHyper,
+  checkUnitInterval,
+} from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+
+/** Options of `scaleByRms`, as torch.optim.RMSprop names them. */
+export interface ScaleByRmsOptions {
+  /** Smoothing constant of the squared-gradient average, in [0, 1). Default 0.99. */
+  alpha?: number;
+  /** Added to the denominator, > 0. Default 1e-8. */
+  eps?: number;
+  /** Divide by an estimate of the gradient's variance instead of its second moment. Default false. */
+  centered?: boolean;
+  /** Momentum factor >= 0 on the normalized gradient. Default 0. */
+  momentum?: number;
+}
+
+/** The state of `scaleByRms`; `gradAvg` is null unless centered, `momentumBuffer` unless momentum > 0. */
+export interface ScaleByRmsState {
+  readonly count: number;
+  readonly squareAvg: Float64Array;
+  readonly gradAvg: Float64Array | null;
+  readonly momentumBuffer: Float64Array | null;
+}
+
+/** Validates RMSprop's options under the caller's name; returns them with defaults. */
+export function rmsHyper(
+  fn: string,
+  options: ScaleByRmsOptions | undefined,
+): Required<ScaleByRmsOptions> {
+  const { alpha = 0.99, eps = 1e-8, centered = false, momentum = 0 } = options ?? {};
+  checkUnitInterval(fn, 'alpha', alpha);
+  checkPositiveHyper(fn, 'eps', eps);
+  checkBoolean(fn, 'centered', centered);
+  checkNonNegativeHyper(fn, 'momentum', momentum);
+  return { alpha, eps, centered, momentum };
+}
+
+/**
+ * RMSprop's rescaling, as torch.optim.RMSprop documents it (the learning rate comes after):
+ *
+ * $$v_t = \alpha v_{t-1} + (1-\alpha) g_t^2,\quad
+ *   \tilde v_t = v_t - \bar g_t^2 \text{ (centered, } \bar g_t = \alpha \bar g_{t-1} + (1-\alpha) g_t),$$
+ * $$u_t = \frac{g_t}{\sqrt{\tilde v_t} + \epsilon}, \text{ or with momentum }
+ *   b_t = \mu b_{t-1} + \frac{g_t}{\sqrt{\tilde v_t} + \epsilon},\ u_t = b_t$$
+ *
+ * @example
+ * const opt = scaleByRms({ alpha: 0.75 });
+ * const params = new Float64Array([0]);
+ * const [u] = opt.update(new Float64Array([2]), opt.init(params), params);
+ * // v = 0.25 * 4 = 1, u = 2 / (1 + 1e-8)
+ */
+export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<ScaleByRmsState> {
+  const fn = 'scaleByRms';
+  const { alpha, eps, centered, momentum } = rmsHyper(fn, options);
+  const c = 1 - alpha;
+  return {
+    name: `scaleByRms(alpha=${alpha}, eps=${eps}${centered ? ', centered' : ''}${momentum > 0 ? `, momentum=${momentum}` : ''})`,
+    init(params: Float64Array): ScaleByRmsState {
+      checkInitParams(fn, params);
+      const n = params.length;
+      return {
+        count: 0,
+        squareAvg: new Float64Array(n),
+        gradAvg: centered ? new Float64Array(n) : null,
+        momentumBuffer: momentum > 0 ? new Float64Array(n) : null,
+      };
+    },
+    update(grads: Float64Array, state: ScaleByRmsState): [Float64Array, ScaleByRmsState] {
+      const { squareAvg, gradAvg, momentumBuffer } = state;
+      checkGrads(fn, grads, squareAvg.length);
+      const n = grads.length;
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const v = alpha * (squareAvg[i] as number) + c * g * g;
+        squareAvg[i] = v;
+        let denomSq = v;
+        if (gradAvg !== null) {
+          const ga = alpha * (gradAvg[i] as number) + c * g;
+          gradAvg[i] = ga;
+          denomSq = v - ga * ga;
+        }
+        let u = g / (Math.sqrt(denomSq) + eps);
+        if (momentumBuffer !== null) {
+          u = momentum * (momentumBuffer[i] as number) + u;
+          momentumBuffer[i] = u;
+        }
+        grads[i] = u;
+      }
+      return [grads, { count: state.count + 1, squareAvg, gradAvg, momentumBuffer }];
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { LosslabError } from '../errors';
+import { checkBoolean, checkGrads, checkInitParams, checkNonNegativeHyper } from './checkHyper';
+import type { GradientTransformation } from './GradientTransformation';
+
+/** Options of `traceMomentum`, as torch.optim.SGD names them. */
+export interface TraceMomentumOptions {
+  /** Momentum factor mu >= 0. Default 0.9. */
+  momentum?: number;
+  /** Dampening tau >= 0 applied to the gradient after the first step. Default 0. */
+  dampening?: number;
+  /** Nesterov momentum (needs momentum > 0 and dampening 0). Default false. */
+  nesterov?: boolean;
+}
+
+/** The state of `traceMomentum`: the step count and the momentum buffer b (in place). */
+export interface TraceMomentumState {
+  readonly count: number;
+  readonly trace: Float64Array;
+}
+
+/** Validates SGD's momentum options under the caller's name; returns them with defaults. */
+export function momentumHyper(
+  fn: string,
+  options: TraceMomentumOptions | undefined,
+  defaultMomentum: number,
+): Required<TraceMomentumOptions> {
+  const { momentum = defaultMomentum, dampening = 0, nesterov = false } = options ?? {};
+  checkNonNegativeHyper(fn, 'momentum', momentum);
+  checkNonNegativeHyper(fn, 'dampening', dampening);
+  checkBoolean(fn, 'nesterov', nesterov);
+  // PyTorch raises "Nesterov momentum requires a momentum and zero dampening".
+  if (nesterov && (momentum <= 0 || dampening !== 0)) {
+    throw new LosslabError(fn, 'nesterov', `'nesterov' needs momentum > 0 and dampening 0`);
+  }
+  return { momentum, dampening, nesterov };
+}
+
+/**
+ * SGD momentum exactly as torch.optim.SGD documents it (t counting from 1):
+ *
+ * $$b_1 = g_1,\quad b_t = \mu b_{t-1} + (1-\tau) g_t,\qquad
+ *   u_t = \begin{cases} g_t + \mu b_t & \text{nesterov} \\ b_t & \text{otherwise}\end{cases}$$
+ *
+ * Unlike optax's `trace`, the first step copies the gradient into the buffer undampened.
+ *
+ * @example
+ * const opt = traceMomentum({ momentum: 0.5 });
+ * const params = new Float64Array([0]);
+ * const [, s1] = opt.update(new Float64Array([2]), opt.init(params), params); // b = 2
+ * const [u2] = opt.update(new Float64Array([2]), s1, params); // b = 0.5 * 2 + 2 = 3
+ */
+export function traceMomentum(
+  options?: TraceMomentumOptions,
+): GradientTransformation<TraceMomentumState> {
+  const fn = 'traceMomentum';
+  const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0.9);
+  const keep = 1 - dampening;
+  return {
+    name: `traceMomentum(momentum=${momentum}${dampening !== 0 ? `, dampening=${dampening}` : ''}${nesterov ? ', nesterov' : ''})`,
+    init(params: Float64Array): TraceMomentumState {
+      checkInitParams(fn, params);
+      return { count: 0, trace: new Float64Array(params.length) };
+    },
+    update(grads: Float64Array, state: TraceMomentumState): [Float64Array, TraceMomentumState] {
+      const { trace } = state;
+      checkGrads(fn, grads, trace.length);
+      const n = grads.length;
+      const first = state.count === 0;
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const b = first ? g : momentum * (trace[i] as number) + keep * g;
+        trace[i] = b;
+        grads[i] = nesterov ? g + momentum * b : b;
+      }
+      return [grads, { count: state.count + 1, trace }];
+    },
+  };
+}
