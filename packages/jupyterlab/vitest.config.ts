@@ -5,5 +5,6 @@ export default defineProject({
     name: 'jupyterlab',
     include: ['src/**/*.test.ts'],
     environment: 'jsdom',
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

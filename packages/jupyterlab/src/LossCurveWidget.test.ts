@@ -1,0 +1,132 @@
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { PlotLayout, PlotTrace } from './loadPlotly';
+
+// plotly cannot lay out in jsdom: a recording stand-in replaces it (real plotly runs in the
+// browser tests).
+const plotly = vi.hoisted(() => ({
+  react: vi.fn(async () => undefined),
+  purge: vi.fn(),
+  downloadImage: vi.fn(async () => undefined),
+  Plots: { resize: vi.fn() },
+}));
+vi.mock('./loadPlotly', () => ({ loadPlotly: async () => plotly }));
+
+import { MIME_TYPE, rendererFactory } from './index';
+import type { LossCurveWidget } from './LossCurveWidget';
+
+function model(data: unknown): IRenderMime.IMimeModel {
+  return {
+    trusted: true,
+    data: { [MIME_TYPE]: data },
+    metadata: {},
+    setData: () => undefined,
+  } as unknown as IRenderMime.IMimeModel;
+}
+
+function payload(losses: number[], name = 'sgd', options = {}): string {
+  return JSON.stringify({
+    version: 1,
+    runs: [
+      {
+        name,
+        points: losses.map((l, i) => [i + 1, l]),
+        steps: losses.length,
+        stopReason: 'running',
+      },
+    ],
+    options: { logY: false, smoothing: 0, ...options },
+  });
+}
+
+function lastCall(): { data: PlotTrace[]; layout: PlotLayout } {
+  const call = plotly.react.mock.calls.at(-1) as unknown as [HTMLElement, PlotTrace[], PlotLayout];
+  return { data: call[1], layout: call[2] };
+}
+
+let widget: LossCurveWidget;
+
+beforeEach(() => {
+  plotly.react.mockClear();
+  plotly.purge.mockClear();
+  widget = rendererFactory.createRenderer({
+    mimeType: MIME_TYPE,
+  } as IRenderMime.IRendererOptions) as LossCurveWidget;
+  Widget.attach(widget, document.body);
+});
+
+afterEach(() => {
+  widget.dispose();
+  document.body.removeAttribute('data-jp-theme-light');
+});
+
+describe('LossCurveWidget', () => {
+  it('is a safe renderer for the vendor MIME type only', () => {
+    expect(rendererFactory.safe).toBe(true);
+    expect(rendererFactory.mimeTypes).toEqual(['application/vnd.losslab.curve.v1+json']);
+  });
+
+  it('draws a payload given as a JSON string or an object, with a text summary', async () => {
+    await widget.renderModel(model(payload([3, 2, 1])));
+    expect(plotly.react).toHaveBeenCalledTimes(1);
+    expect(lastCall().data[0]).toMatchObject({ x: [1, 2, 3], y: [3, 2, 1] });
+    await widget.renderModel(model(JSON.parse(payload([3, 2]))));
+    expect(lastCall().data[0]).toMatchObject({ y: [3, 2] });
+    expect(widget.node.querySelector('.jp-LossCurve-summary')!.textContent).toBe(
+      'sgd: 2 steps, final 2.000 (running)',
+    );
+  });
+
+  it('redraws live updates in order, keeping the toolbar choices over the payload’s options', async () => {
+    await widget.renderModel(model(payload([3, 2, 1], 'sgd', { smoothing: 0.5 })));
+    (widget.node.querySelector('.jp-LossCurve-log') as HTMLButtonElement).click();
+    const slider = widget.node.querySelector('.jp-LossCurve-smoothing') as HTMLInputElement;
+    slider.value = '0';
+    slider.dispatchEvent(new Event('input'));
+    const updates = [1, 2, 3, 4].map((n) =>
+      widget.renderModel(model(payload([5, 4, 3, 2, 1].slice(0, n)))),
+    );
+    await Promise.all(updates);
+    const { data, layout } = lastCall();
+    expect(data.map((t) => (t.y as number[]).length)).toEqual([4]);
+    expect(layout.yaxis).toMatchObject({ type: 'log' });
+    expect(layout.uirevision).toBe('losslab');
+    expect(widget.node.querySelector('.jp-LossCurve-log')!.getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('shows a readable error for a malformed payload without throwing, then recovers', async () => {
+    await expect(
+      widget.renderModel(model('{"version":1,"runs":[{"name":"a"}]}')),
+    ).resolves.toBeUndefined();
+    const error = widget.node.querySelector('.jp-LossCurve-error')!;
+    expect(error.textContent).toBe(
+      "Cannot draw this loss curve: parsePayload: 'runs[0].points' must be an array of [step, loss] pairs",
+    );
+    expect((widget.node.querySelector('.jp-LossCurve-plot') as HTMLElement).hidden).toBe(true);
+    expect(plotly.react).not.toHaveBeenCalled();
+    await widget.renderModel(model(payload([1])));
+    expect(widget.node.querySelector('.jp-LossCurve-error')).toBeNull();
+    expect((widget.node.querySelector('.jp-LossCurve-plot') as HTMLElement).hidden).toBe(false);
+  });
+
+  it('redraws when the theme switches between light and dark', async () => {
+    await widget.renderModel(model(payload([2, 1])));
+    const before = plotly.react.mock.calls.length;
+    document.body.setAttribute('data-jp-theme-light', 'false');
+    await vi.waitFor(() => expect(plotly.react.mock.calls.length).toBeGreaterThan(before));
+  });
+
+  it('purges plotly and stops watching the theme on dispose', async () => {
+    await widget.renderModel(model(payload([2, 1])));
+    widget.dispose();
+    expect(plotly.purge).toHaveBeenCalledTimes(1);
+    const calls = plotly.react.mock.calls.length;
+    document.body.setAttribute('data-jp-theme-light', 'false');
+    await new Promise((r) => setTimeout(r, 350));
+    expect(plotly.react.mock.calls.length).toBe(calls);
+  });
+});
