@@ -42,6 +42,11 @@ export type { LossFn, LossInfo } from './losses/registry';
 export { gradCheck } from './gradCheck';
 export type { GradCheckOptions, GradCheckResult } from './gradCheck';
 
+// Data
+export { RandomState } from './data/RandomState';
+export type { RandomStateState, Shuffleable, Size } from './data/RandomState';
+export type { Dataset } from './data/Dataset';
+
 // Training
 export type { History, Snapshot, StopReason } from './training/History';
 export type { Callback, StepInfo } from './training/Callback';

@@ -1,0 +1,49 @@
+// glibcLog against C's log() from the libm numpy itself calls (fixtures/log.json, written by
+// scripts/gen_random_fixtures.py through ctypes), compared bit for bit.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { glibcLog } from './glibcLog';
+
+const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'log.json'), 'utf8')) as {
+  x: number[];
+  log: number[];
+};
+
+describe('glibcLog', () => {
+  it('runs its JSDoc example', () => {
+    expect(glibcLog(0.5)).toBe(-0.6931471805599453);
+  });
+
+  it("equals glibc's log bit for bit on the polar method's inputs and across the range", () => {
+    const mismatches: string[] = [];
+    for (let i = 0; i < fixture.x.length; i++) {
+      const x = fixture.x[i] as number;
+      const got = glibcLog(x);
+      if (!Object.is(got, fixture.log[i])) {
+        mismatches.push(`log(${x}) = ${got}, glibc ${fixture.log[i]}`);
+      }
+    }
+    expect(fixture.x.length).toBeGreaterThan(8000);
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it("differs from V8's Math.log on some of those inputs (why it exists)", () => {
+    let differ = 0;
+    for (let i = 0; i < fixture.x.length; i++) {
+      if (!Object.is(Math.log(fixture.x[i] as number), fixture.log[i])) {
+        differ++;
+      }
+    }
+    expect(differ).toBeGreaterThan(0);
+  });
+
+  it('handles the special values as C does', () => {
+    expect(glibcLog(0)).toBe(-Infinity);
+    expect(glibcLog(-0)).toBe(-Infinity);
+    expect(glibcLog(-1)).toBeNaN();
+    expect(glibcLog(NaN)).toBeNaN();
+    expect(glibcLog(Infinity)).toBe(Infinity);
+    expect(Object.is(glibcLog(1), 0)).toBe(true);
+  });
+});
