@@ -1,0 +1,227 @@
+// The six notebooks, executed fresh with the real tslab kernel (Debian's nbclient), checked
+// against what is committed: no error output, every check line "yes", the article's figures, the
+// same outputs as the committed notebooks, nbformat-valid files, charts in the HTML export.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildNotebook,
+  diffNotebooks,
+  executeNotebooks,
+  listNotebooks,
+  normaliseText,
+  notebooksDir,
+  sourceDir,
+  validateNotebooks,
+} from '../../scripts/notebooks.mjs';
+
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+}
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name: string } };
+}
+interface Executed {
+  name: string;
+  seconds: number;
+  errors: number;
+  html: string;
+  notebook: Notebook;
+}
+
+const CURVE_MIME = 'application/vnd.losslab.curve.v1+json';
+const names: string[] = listNotebooks();
+const executed = new Map<string, Executed>();
+let htmlDir = '';
+
+const join1 = (s: string | string[] | undefined): string =>
+  Array.isArray(s) ? s.join('') : (s ?? '');
+
+function stdout(nb: Notebook): string {
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
+    .map((o) => join1(o.text))
+    .join('');
+}
+
+function displays(nb: Notebook): Record<string, unknown>[] {
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .filter((o) => o.output_type === 'display_data')
+    .map((o) => o.data ?? {});
+}
+
+function committed(name: string): Notebook {
+  return JSON.parse(readFileSync(join(notebooksDir, `${name}.ipynb`), 'utf8')) as Notebook;
+}
+
+function fresh(name: string): Executed {
+  const rec = executed.get(name);
+  if (rec === undefined) {
+    throw new Error(`${name} was not executed`);
+  }
+  return rec;
+}
+
+beforeAll(() => {
+  htmlDir = mkdtempSync(join(tmpdir(), 'losslab-nb-html-'));
+  for (const rec of executeNotebooks(names, { html: htmlDir }) as Executed[]) {
+    executed.set(rec.name, rec);
+  }
+  const times = [...executed.values()].map((r) => `${r.name} ${r.seconds.toFixed(1)} s`);
+  console.log(`notebooks executed: ${times.join(', ')}`);
+}, 240_000);
+
+afterAll(() => {
+  rmSync(htmlDir, { recursive: true, force: true });
+});
+
+describe('the notebooks', () => {
+  it('are the six of the article, numbered, each with its source', () => {
+    expect(names).toEqual([
+      '01-background',
+      '02-core-concepts',
+      '03-algorithm-and-formulas',
+      '04-code-example',
+      '05-future-trends',
+      '06-faq',
+    ]);
+    const readme = readFileSync(join(notebooksDir, 'README.md'), 'utf8');
+    for (const name of names) {
+      expect(readme).toContain(`(${name}.ipynb)`);
+    }
+  });
+
+  describe.each(names)('%s', (name) => {
+    it('executes without an error output', () => {
+      const rec = fresh(name);
+      const errors = rec.notebook.cells
+        .flatMap((c) => c.outputs ?? [])
+        .filter(
+          (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+        );
+      expect(errors).toEqual([]);
+      expect(rec.errors).toBe(0);
+    });
+
+    it('says yes on every check line', () => {
+      const lines = stdout(fresh(name).notebook)
+        .split('\n')
+        .filter((l) => /: (yes|NO)$/.test(l));
+      expect(lines.length).toBeGreaterThanOrEqual(5);
+      expect(lines.filter((l) => !l.endsWith(': yes'))).toEqual([]);
+    });
+
+    it('is committed exactly as a fresh run produces it (timings aside)', () => {
+      expect(diffNotebooks(committed(name), fresh(name).notebook)).toEqual([]);
+    });
+
+    it('is built from its source, with the tslab kernelspec', () => {
+      const built = buildNotebook(readFileSync(join(sourceDir, `${name}.md`), 'utf8')) as Notebook;
+      const nb = committed(name);
+      expect(nb.cells.map((c) => [c.cell_type, join1(c.source)])).toEqual(
+        built.cells.map((c) => [c.cell_type, join1(c.source)]),
+      );
+      expect(nb.metadata.kernelspec?.name).toBe('tslab');
+    });
+
+    it('validates against nbformat', () => {
+      const [result] = validateNotebooks([join(notebooksDir, `${name}.ipynb`)]) as {
+        valid: boolean;
+        error?: string;
+      }[];
+      expect(result?.error).toBeUndefined();
+      expect(result?.valid).toBe(true);
+    });
+
+    it('shows every chart in its HTML export', () => {
+      const charts = displays(fresh(name).notebook).filter((d) =>
+        String(d['text/html'] ?? '').includes('<svg'),
+      );
+      const html = readFileSync(fresh(name).html, 'utf8');
+      const exported = html.split('<svg').length - 1;
+      expect(exported).toBeGreaterThanOrEqual(charts.length);
+      for (const chart of charts) {
+        // The SVG's first drawing instructions appear verbatim in the page.
+        const svg = String(chart['text/html']);
+        const start = svg.indexOf('<svg');
+        expect(html).toContain(svg.slice(start, start + 300));
+      }
+      expect(html).not.toContain('is not able to be represented');
+    });
+  });
+});
+
+describe('the figures the notebooks assert', () => {
+  it('01: MSE 0.375 and MAE 0.5 of the four predictions', () => {
+    const out = stdout(fresh('01-background').notebook);
+    expect(out).toContain('MSE by hand 0.375, by mseLoss 0.375');
+    expect(out).toContain('MAE by hand 0.5, by maeLoss 0.5');
+  });
+
+  it('02: backpropagation through the two-layer network matches finite differences', () => {
+    const out = stdout(fresh('02-core-concepts').notebook);
+    expect(out).toContain(
+      'backpropagation matches finite differences (relative error < 1e-6): yes',
+    );
+    expect(out).toMatch(/layer 1 \(identity\) a = \[/);
+  });
+
+  it('03: the formulas by hand equal the library, and fit stops for both reasons', () => {
+    const out = stdout(fresh('03-algorithm-and-formulas').notebook);
+    const h = -(0.7 * Math.log(0.6) + 0.2 * Math.log(0.3) + 0.1 * Math.log(0.1));
+    expect(out).toContain(`H(p, q) by hand ${h.toFixed(10)}, library ${h.toFixed(10)}`);
+    expect(out).toContain('fit stopped on the threshold: yes');
+    expect(out).toContain('this run stopped on the iteration limit: yes');
+    const formulas = displays(fresh('03-algorithm-and-formulas').notebook).filter(
+      (d) => 'text/latex' in d || 'text/markdown' in d,
+    );
+    expect(formulas.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("04: numpy's data and the article's corrected result, equal to least squares", () => {
+    const nb = fresh('04-code-example').notebook;
+    const out = stdout(nb);
+    expect(out).toContain('X[0..2] = 1.76405235, 0.40015721, 0.97873798');
+    expect(out).toContain('y[0..2] = 7.46968004, 3.12643489, 4.32223347');
+    expect(out).toContain('w = 2.05734922, b = 3.03757654, MSE = 0.26429296');
+    expect(out).toContain('least squares: w = 2.05734922, b = 3.03757654, MSE = 0.26429296');
+    expect(out).toContain('w is within 1e-6 of least squares: yes');
+    // The live loss curve ends in its final state: all 1000 steps, no longer running.
+    const curves = displays(nb)
+      .map((d) => d[CURVE_MIME] as { runs: { steps: number; stopReason: string }[] } | undefined)
+      .filter((p) => p !== undefined);
+    expect(curves.length).toBeGreaterThanOrEqual(1);
+    expect(curves[0]?.runs[0]).toMatchObject({ steps: 1000, stopReason: 'maxSteps' });
+  });
+
+  it('05: a million rows streamed, with timings only on measured lines', () => {
+    const out = stdout(fresh('05-future-trends').notebook);
+    expect(out).toContain('the streamed pass lands within 0.01 of least squares: yes');
+    expect(out).toContain('in memory: x and y hold 16.00 MB (the stream: 0.16 MB)');
+    expect(out).toMatch(/^measured one streaming pass over 1,000,000 rows: \d+ ms$/m);
+    // Nothing else in any notebook looks like a timing.
+    for (const name of names) {
+      const text = normaliseText(stdout(fresh(name).notebook));
+      expect(text).not.toMatch(/\d\s*ms\b/);
+    }
+  });
+
+  it('06: MAE and Huber resist the outliers that pull MSE', () => {
+    const out = stdout(fresh('06-faq').notebook);
+    expect(out).toContain('MAE lands closer to the true line than MSE: yes');
+    expect(out).toContain('Huber lands closer to the true line than MSE: yes');
+    expect(out).toContain('lr 1.2 diverges: yes');
+  });
+});
