@@ -300,9 +300,9 @@ def clip_global_norm(g, max_norm):
     return g if norm < max_norm else g / norm * max_norm
 
 
-def run(problem, spec):
+def run(problem, spec, perturb=0.0):
     data, loss_grad = PROBLEMS[problem]
-    theta = np.array(data['x0'], dtype=np.float64)
+    theta = np.array(data['x0'], dtype=np.float64) + perturb
     opt = OPTIMIZERS[spec['optimizer']](len(theta), **spec.get('options', {}))
     plateau = Plateau(**spec['plateau']) if 'plateau' in spec else None
     lr_spec = spec['lr']
@@ -345,7 +345,7 @@ def runs():
             (p, {'optimizer': 'adagrad', 'lr': 0.5,
                  'options': {'lrDecay': 0.01, 'initialAccumulatorValue': 0.1, 'weightDecay': 0.02, 'eps': 1e-6}}),
             (p, {'optimizer': 'rmsprop', 'lr': 0.01}),
-            (p, {'optimizer': 'rmsprop', 'lr': 0.01, 'options': {'centered': True, 'alpha': 0.9}}),
+            (p, {'optimizer': 'rmsprop', 'lr': 0.01, 'options': {'centered': True, 'alpha': 0.95}}),
             (p, {'optimizer': 'rmsprop', 'lr': 0.005,
                  'options': {'momentum': 0.8, 'centered': True, 'weightDecay': 0.01}}),
             (p, {'optimizer': 'rmsprop', 'lr': 0.005, 'options': {'momentum': 0.5}}),
@@ -374,7 +374,19 @@ def runs():
             (p, {'optimizer': 'adagrad', 'lr': 0.5, 'options': {'lrDecay': 0.05},
                  'plateau': {'factor': 0.3, 'patience': 0, 'threshold': 0.01}}),
         ]
-    return [run(p, s) for p, s in specs]
+    out = []
+    for p, s in specs:
+        r = run(p, s)
+        # A run near a chaotic regime (centered RMSprop whose variance estimate cancels to ~0, Lion
+        # whose sign flips) would amplify last-bit rounding differences beyond 1e-10. Nudge the
+        # start by 1e-14 relative and require that no parameter moves by more than 1000 times the
+        # nudge, so that the fixture can be matched to 1e-10 at all.
+        nudged = np.array(run(p, s, perturb=1e-14)['params'])
+        ref = np.array(r['params'])
+        amplification = np.max(np.abs(nudged - ref)) / 1e-14
+        assert amplification < 1e3, ('ill-conditioned trajectory', p, s, amplification)
+        out.append(r)
+    return out
 
 
 # ---------------------------------------------------------------- schedules and clipping alone

@@ -25,7 +25,8 @@ export interface NadamOptions extends ScaleByNadamOptions {
  * const opt = nadam();
  * // opt.name === 'nadam(lr=0.002)'
  * const params = new Float64Array([0]);
- * const [u] = opt.update(new Float64Array([1]), opt.init(params), params); // u ~ [-0.002]
+ * const [u] = opt.update(new Float64Array([1]), opt.init(params), params);
+ * // the Nesterov look-ahead makes the first step a little longer than lr: u ~ [-0.00211]
  */
 export function nadam(
   lr: LearningRate = 2e-3,

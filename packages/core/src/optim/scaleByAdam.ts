@@ -90,7 +90,7 @@ export function scaleByAdam(
         for (let i = 0; i < n; i++) {
           const g = grads[i] as number;
           const m = b1 * (mu[i] as number) + c1 * g;
-          const v = b2 * (nu[i] as number) + c2 * g * g;
+          const v = b2 * (nu[i] as number) + c2 * (g * g);
           mu[i] = m;
           nu[i] = v;
           grads[i] = (m * inv1) / (Math.sqrt(v * inv2) + eps);
@@ -99,7 +99,7 @@ export function scaleByAdam(
         for (let i = 0; i < n; i++) {
           const g = grads[i] as number;
           const m = b1 * (mu[i] as number) + c1 * g;
-          const v = b2 * (nu[i] as number) + c2 * g * g;
+          const v = b2 * (nu[i] as number) + c2 * (g * g);
           mu[i] = m;
           nu[i] = v;
           const vMax = Math.max(nuMax[i] as number, v);

@@ -84,7 +84,7 @@ export function scaleByNadam(
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
         const m = b1 * (mu[i] as number) + c1 * g;
-        const v = b2 * (nu[i] as number) + c2 * g * g;
+        const v = b2 * (nu[i] as number) + c2 * (g * g);
         mu[i] = m;
         nu[i] = v;
         grads[i] = (coefG * g + coefM * m) / (Math.sqrt(v * inv2) + eps);

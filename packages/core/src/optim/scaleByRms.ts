@@ -77,7 +77,7 @@ export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        const v = alpha * (squareAvg[i] as number) + c * g * g;
+        const v = alpha * (squareAvg[i] as number) + c * (g * g);
         squareAvg[i] = v;
         let denomSq = v;
         if (gradAvg !== null) {
