@@ -47,6 +47,21 @@ export { RandomState } from './data/RandomState';
 export type { RandomStateState, Shuffleable, Size } from './data/RandomState';
 export type { Dataset } from './data/Dataset';
 
+// Models
+export type { Model } from './models/Model';
+export { linearRegression } from './models/linearRegression';
+export type { LinearRegressionOptions } from './models/linearRegression';
+export type { LinearInitOptions } from './models/AffineModel';
+export { logisticRegression } from './models/logisticRegression';
+export type { LogisticRegressionOptions } from './models/logisticRegression';
+export { softmaxRegression } from './models/softmaxRegression';
+export type { SoftmaxRegressionOptions } from './models/softmaxRegression';
+export { mlp } from './models/mlp';
+export type { Activation, LayerGradTrace, LayerTrace, Mlp, MlpOptions } from './models/mlp';
+export { leastSquares } from './models/leastSquares';
+export { modelGradCheck } from './models/modelGradCheck';
+export type { ModelGradCheckOptions } from './models/modelGradCheck';
+
 // Training
 export type { History, Snapshot, StopReason } from './training/History';
 export type { Callback, StepInfo } from './training/Callback';

@@ -1,0 +1,87 @@
+import { LosslabError } from '../errors';
+import { affineBackward, affineForward } from './affine';
+import { checkBackward, checkForward, checkPositiveInt } from './checkModel';
+import { initParams } from './initParams';
+import type { Model } from './Model';
+
+/** How a linear model's parameters start. */
+export interface LinearInitOptions {
+  /**
+   * `'zeros'` (the default, as in the article: these models are convex, so the start does not
+   * change the optimum) or `'uniform'`: U(-1/sqrt(features), 1/sqrt(features)) for weights and
+   * biases, PyTorch's `nn.Linear` default, drawn from `RandomState(seed)`.
+   */
+  init?: 'zeros' | 'uniform';
+  /** Seed of the `'uniform'` initialization. Default 0. */
+  seed?: number;
+}
+
+/**
+ * One dense layer as a whole model: linear, logistic and softmax regression differ only in their
+ * sizes and in what their outputs mean. Parameters: W (`inputSize x outputSize`, row-major), then
+ * b (`outputSize`).
+ */
+export class AffineModel implements Model {
+  readonly name: string;
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly output: 'real' | 'logits';
+  params: Float64Array;
+  private readonly count: number;
+
+  constructor(
+    name: string,
+    inputSize: number,
+    outputSize: number,
+    output: 'real' | 'logits',
+    options: LinearInitOptions,
+  ) {
+    this.name = name;
+    this.inputSize = inputSize;
+    this.outputSize = outputSize;
+    this.output = output;
+    this.count = (inputSize + 1) * outputSize;
+    const init = options.init ?? 'zeros';
+    if (init === 'zeros') {
+      this.params = new Float64Array(this.count);
+    } else if (init === 'uniform') {
+      const k = 1 / Math.sqrt(inputSize);
+      this.params = initParams(name, options.seed, [{ count: this.count, limit: k }]);
+    } else {
+      throw new LosslabError(
+        name,
+        'init',
+        `unknown init '${String(init)}' (expected 'zeros' or 'uniform')`,
+      );
+    }
+  }
+
+  forward(x: Float64Array, n: number, out?: Float64Array): Float64Array {
+    const y = checkForward(this, this.count, x, n, out);
+    affineForward(this.params, 0, this.inputSize, this.outputSize, x, n, y);
+    return y;
+  }
+
+  backward(x: Float64Array, n: number, gradOut: Float64Array, gradParams: Float64Array): void {
+    checkBackward(this, this.count, x, n, gradOut, gradParams);
+    affineBackward(
+      this.params,
+      0,
+      this.inputSize,
+      this.outputSize,
+      x,
+      n,
+      gradOut,
+      gradParams,
+      null,
+    );
+  }
+}
+
+/** Validates the feature count of a linear model's options. */
+export function checkFeatures(fn: string, options: unknown): number {
+  if (typeof options !== 'object' || options === null) {
+    throw new LosslabError(fn, 'options', `'options' must be an object such as { features: 1 }`);
+  }
+  return checkPositiveInt(fn, 'features', (options as { features?: unknown }).features);
+}
