@@ -22,7 +22,10 @@ export interface CurveChartOptions {
   yLabel?: string;
   /** Legend names, overriding each history's `name`. */
   names?: readonly string[];
-  /** Points kept over all runs together (default 800, at least 64 a run): bounds the output size. */
+  /**
+   * Loss points kept over all runs together (default 600, at least 64): bounds the output size.
+   * Validation curves get half as many buckets.
+   */
   maxPoints?: number;
 }
 
@@ -56,7 +59,7 @@ export function lossCurvePayload(
   if (typeof smoothing !== 'number' || !(smoothing >= 0 && smoothing < 1)) {
     throw new LosslabError(fn, 'smoothing', `'smoothing' must be in [0, 1), got ${smoothing}`);
   }
-  const maxPoints = options?.maxPoints ?? 800;
+  const maxPoints = options?.maxPoints ?? 600;
   if (!Number.isInteger(maxPoints) || maxPoints < 64) {
     throw new LosslabError(
       fn,
@@ -64,7 +67,7 @@ export function lossCurvePayload(
       `'maxPoints' must be an integer >= 64, got ${maxPoints}`,
     );
   }
-  const buckets = Math.max(32, Math.floor(maxPoints / 2 / list.length));
+  const buckets = Math.max(16, Math.floor(maxPoints / 2 / list.length));
   const runs = list.map((h, i) =>
     curveRun(h, options?.names?.[i] ?? h.name ?? `run ${i + 1}`, buckets, options?.running),
   );
@@ -85,7 +88,7 @@ function curveRun(h: HistoryLike, name: string, buckets: number, running?: boole
   const loss = h.loss;
   const n = loss.length;
   const indices = downsampleIndices(loss, buckets);
-  const points: CurvePoint[] = indices.map((i) => [i + 1, finiteOrNull(loss[i] as number)]);
+  const points: CurvePoint[] = indices.map((i) => [i + 1, rounded(loss[i] as number, 7)]);
   let min: CurveRun['min'] = null;
   let divergedAt: number | undefined;
   for (let i = 0; i < n; i++) {
@@ -111,15 +114,24 @@ function curveRun(h: HistoryLike, name: string, buckets: number, running?: boole
     run.divergedAt = divergedAt;
   }
   if (h.valLoss !== undefined && h.valLoss.length > 0) {
-    run.valPoints = downsample(h.valLoss, { buckets, steps: h.valStep });
+    run.valPoints = downsample(h.valLoss, {
+      buckets: Math.max(8, buckets >> 1),
+      steps: h.valStep,
+    }).map(([step, v]) => [step, v === null ? null : rounded(v, 7)]);
   }
   const lr = h.learningRate;
   if (lr !== undefined && lr.length === n && n > 0) {
-    run.learningRate = indices.map((i) => [i + 1, finiteOrNull(lr[i] as number)]);
+    run.learningRate = indices.map((i) => [i + 1, rounded(lr[i] as number, 4)]);
   }
   return run;
 }
 
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+// Drawn points need no more than 7 significant digits (a chart has ~1000 pixels); rounding them
+// keeps the JSON about a third smaller. `final` and `min` keep the exact values.
+function rounded(v: number, digits: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(digits)) : null;
 }

@@ -13,22 +13,19 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (max === min) {
     return [min];
   }
-  // Scale by a power of ten first so (max - min) cannot overflow at +-1e308.
-  const scale = Math.pow(10, Math.floor(Math.log10(Math.max(Math.abs(min), Math.abs(max)))));
-  const lo = min / scale;
-  const hi = max / scale;
-  const raw = (hi - lo) / Math.max(1, count);
+  // Halves first: max - min overflows at +-1.7e308, max / 2 - min / 2 cannot.
+  const raw = ((max / 2 - min / 2) / Math.max(1, count)) * 2;
   const power = Math.pow(10, Math.floor(Math.log10(raw)));
   const fraction = raw / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+  // Heckbert's rounding thresholds: the step closest to the wanted one, not the next larger.
+  const nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
   const step = nice * power;
   const ticks: number[] = [];
-  const first = Math.ceil(lo / step - 1e-9);
-  const last = Math.floor(hi / step + 1e-9);
+  const first = Math.ceil(min / step - 1e-12);
+  const last = Math.floor(max / step + 1e-12);
   for (let k = first; k <= last; k++) {
-    // Round to the step's precision so ticks print as 0.3, not 0.30000000000000004.
-    const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-    ticks.push(Number((k * step).toFixed(Math.min(20, digits))) * scale);
+    // 15 significant digits turn 0.6000000000000001 back into 0.6.
+    ticks.push(Number((k * step).toPrecision(15)));
   }
   return ticks;
 }

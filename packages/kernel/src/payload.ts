@@ -26,7 +26,7 @@ export interface CurveRun {
   /**
    * Training loss in step order, downsampled to a bounded size: each bucket's minimum and
    * maximum, the first and last points, the global minimum and the first non-finite point of
-   * each bucket are kept.
+   * each bucket are kept. Losses are rounded to 7 significant digits (`final` and `min` are exact).
    */
   points: CurvePoint[];
   /** Number of steps the run took (points may hold fewer after downsampling). */
@@ -41,9 +41,9 @@ export interface CurveRun {
   stopMessage?: string;
   /** Step at which the loss first became NaN or Infinity, when it did. */
   divergedAt?: number;
-  /** Validation loss points, downsampled like `points`. */
+  /** Validation loss points at their own steps, downsampled like `points` (half the buckets). */
   valPoints?: CurvePoint[];
-  /** Learning rate at the same steps as `points` (omitted when the history has none). */
+  /** Learning rate at the same steps as `points`, 4 significant digits (omitted when unknown). */
   learningRate?: CurvePoint[];
 }
 

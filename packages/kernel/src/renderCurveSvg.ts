@@ -178,13 +178,18 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
       const x = sx(run.min.step);
       const y = sy(run.min.loss);
       const label = `min ${formatNumber(run.min.loss, 4)} at step ${run.min.step}`;
-      const anchor = x > (left + right) / 2 ? 'end' : 'start';
       parts.push(
         `<circle cx="${f(x)}" cy="${f(y)}" r="3.5" fill="${color}" stroke="currentColor" stroke-width="0.8">` +
           `<title>${escapeHtml(`${run.name}: ${label}`)}</title></circle>`,
-        `<text x="${f(x + (anchor === 'end' ? -6 : 6))}" y="${f(Math.max(top + 10, y - 6))}" ` +
-          `text-anchor="${anchor}" fill="${color}">${escapeHtml(label)}</text>`,
       );
+      // With several runs the labels would collide: they go in the legend instead.
+      if (runs.length === 1) {
+        const anchor = x > (left + right) / 2 ? 'end' : 'start';
+        parts.push(
+          `<text x="${f(x + (anchor === 'end' ? -6 : 6))}" y="${f(Math.max(top + 10, y - 6))}" ` +
+            `text-anchor="${anchor}" fill="${color}">${escapeHtml(label)}</text>`,
+        );
+      }
     }
     if (run.divergedAt !== undefined) {
       const x = f(sx(run.divergedAt));
@@ -200,15 +205,17 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
     let row = 0;
     runs.forEach((run, r) => {
       const color = RUN_COLORS[r % RUN_COLORS.length] as string;
-      const entries: [string, string][] = [[run.name, '']];
+      const min =
+        run.min === null ? '' : ` (min ${formatNumber(run.min.loss, 4)} at ${run.min.step})`;
+      const entries: [string, string][] = [[`${run.name}${min}`, '']];
       if (run.valPoints !== undefined) {
         entries.push([`${run.name} (validation)`, ' stroke-dasharray="5 3"']);
       }
       for (const [name, dash] of entries) {
         const y = top + 8 + 14 * row++;
         parts.push(
-          `<line x1="${right - 150}" x2="${right - 132}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${dash}/>`,
-          `<text x="${right - 128}" y="${y + 4}">${escapeHtml(name)}</text>`,
+          `<line x1="${right - 230}" x2="${right - 212}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${dash}/>`,
+          `<text x="${right - 208}" y="${y + 4}">${escapeHtml(name)}</text>`,
         );
       }
     });
