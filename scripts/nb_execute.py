@@ -66,7 +66,8 @@ def count_errors(nb):
         for cell in nb.cells
         if cell.cell_type == "code"
         for out in cell.outputs
-        if out.output_type == "error"
+        # tslab reports type errors of a cell on stderr, not as an error output.
+        if out.output_type == "error" or (out.output_type == "stream" and out.name == "stderr")
     )
 
 
