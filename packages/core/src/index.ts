@@ -46,6 +46,16 @@ export type { GradCheckOptions, GradCheckResult } from './gradCheck';
 export { RandomState } from './data/RandomState';
 export type { RandomStateState, Shuffleable, Size } from './data/RandomState';
 export type { Dataset } from './data/Dataset';
+export { makeArticleData } from './data/makeArticleData';
+export type { ArticleDataOptions } from './data/makeArticleData';
+export { makeLinearData } from './data/makeLinearData';
+export type { LinearDataOptions, LinearDataset } from './data/makeLinearData';
+export { makeLinearDataWithOutliers } from './data/makeLinearDataWithOutliers';
+export type { OutlierDataOptions, OutlierDataset } from './data/makeLinearDataWithOutliers';
+export { makeBlobs } from './data/makeBlobs';
+export type { BlobsOptions } from './data/makeBlobs';
+export { makeMulticlassBlobs } from './data/makeMulticlassBlobs';
+export type { BlobsDataset, MulticlassBlobsOptions } from './data/makeMulticlassBlobs';
 
 // Models
 export type { Model } from './models/Model';

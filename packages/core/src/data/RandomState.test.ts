@@ -1,12 +1,11 @@
 // RandomState against numpy 1.24's legacy RandomState, value for value: the fixtures come from
 // scripts/gen_random_fixtures.py (run with /usr/bin/python3) and every double is compared bit for
 // bit (Object.is), so a single ulp of difference fails.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LosslabError } from '../errors';
 import { RandomState } from './RandomState';
 import type { RandomStateState } from './RandomState';
+import { firstDifference, loadFixture } from './fixtures/loadFixture';
 
 interface StateFixture {
   key: number[];
@@ -38,23 +37,8 @@ interface SeedFixture {
   setState: { state: StateFixture; after: { randn: number[]; rand: number[] } };
 }
 
-const FIXTURES = join(__dirname, 'fixtures');
-
 function load(seed: number): SeedFixture {
-  return JSON.parse(readFileSync(join(FIXTURES, `random_seed${seed}.json`), 'utf8')) as SeedFixture;
-}
-
-/** Index of the first element that differs in its bits, or -1 (and -2 for a length mismatch). */
-function firstDifference(actual: ArrayLike<number>, expected: readonly number[]): number {
-  if (actual.length !== expected.length) {
-    return -2;
-  }
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) {
-      return i;
-    }
-  }
-  return -1;
+  return loadFixture<SeedFixture>(`random_seed${seed}.json`);
 }
 
 function expectBitwise(actual: ArrayLike<number> | number, expected: number | number[]): void {

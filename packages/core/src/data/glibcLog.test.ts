@@ -1,14 +1,10 @@
 // glibcLog against C's log() from the libm numpy itself calls (fixtures/log.json, written by
 // scripts/gen_random_fixtures.py through ctypes), compared bit for bit.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glibcLog } from './glibcLog';
+import { loadFixture } from './fixtures/loadFixture';
 
-const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'log.json'), 'utf8')) as {
-  x: number[];
-  log: number[];
-};
+const fixture = loadFixture<{ x: number[]; log: number[] }>('log.json');
 
 describe('glibcLog', () => {
   it('runs its JSDoc example', () => {
