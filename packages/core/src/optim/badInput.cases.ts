@@ -1,3 +1,151 @@
 import type { BadInputCase } from '../badInputCase';
+import { adam } from './adam';
+import { adamw } from './adamw';
+import { applyUpdates } from './applyUpdates';
+import { chain } from './chain';
+import { clipByGlobalNorm } from './clipByGlobalNorm';
+import { cosineDecaySchedule } from './cosineDecaySchedule';
+import type { GradientTransformation } from './GradientTransformation';
+import { lion } from './lion';
+import { reduceOnPlateau } from './reduceOnPlateau';
+import { rmsprop } from './rmsprop';
+import { scaleByAdam } from './scaleByAdam';
+import { scaleByLearningRate } from './scaleByLearningRate';
+import { sgd } from './sgd';
+import { stepSchedule } from './stepSchedule';
 
-export const optimCases: BadInputCase[] = [];
+// Steps `opt` once on parameters of length 2 with gradients of length `gradLength`.
+function stepWith(
+  opt: GradientTransformation,
+  gradLength: number,
+  extra?: { loss?: number },
+): unknown {
+  const params = new Float64Array(2);
+  return opt.update(new Float64Array(gradLength), opt.init(params), params, extra);
+}
+
+export const optimCases: BadInputCase[] = [
+  {
+    name: 'adam: negative learning rate',
+    run: () => adam(-0.1),
+    message: "adam: 'lr' must be a positive finite number or a schedule, got -0.1",
+  },
+  {
+    name: 'sgd: zero learning rate',
+    run: () => sgd(0),
+    message: "sgd: 'lr' must be a positive finite number or a schedule, got 0",
+  },
+  {
+    name: 'adamw: NaN learning rate',
+    run: () => adamw(NaN),
+    message: "adamw: 'lr' must be a positive finite number or a schedule, got NaN",
+  },
+  {
+    name: 'rmsprop: infinite learning rate',
+    run: () => rmsprop(Infinity),
+    message: "rmsprop: 'lr' must be a positive finite number or a schedule, got Infinity",
+  },
+  {
+    name: 'adam: b1 = 1 (outside [0, 1))',
+    run: () => adam(0.001, { b1: 1 }),
+    message: "adam: 'b1' must be in [0, 1), got 1",
+  },
+  {
+    name: 'scaleByAdam: negative b2',
+    run: () => scaleByAdam({ b2: -0.5 }),
+    message: "scaleByAdam: 'b2' must be in [0, 1), got -0.5",
+  },
+  {
+    name: 'adam: eps = 0',
+    run: () => adam(0.001, { eps: 0 }),
+    message: "adam: 'eps' must be a positive finite number, got 0",
+  },
+  {
+    name: 'sgd: negative momentum',
+    run: () => sgd(0.1, { momentum: -0.9 }),
+    message: "sgd: 'momentum' must be a non-negative finite number, got -0.9",
+  },
+  {
+    name: 'sgd: nesterov without momentum',
+    run: () => sgd(0.1, { nesterov: true }),
+    message: "sgd: 'nesterov' needs momentum > 0 and dampening 0",
+  },
+  {
+    name: 'sgd: nesterov with dampening',
+    run: () => sgd(0.1, { momentum: 0.9, dampening: 0.1, nesterov: true }),
+    message: "sgd: 'nesterov' needs momentum > 0 and dampening 0",
+  },
+  {
+    name: 'lion: negative weight decay',
+    run: () => lion(1e-4, { weightDecay: -1 }),
+    message: "lion: 'weightDecay' must be a non-negative finite number, got -1",
+  },
+  {
+    name: 'rmsprop: alpha = 1',
+    run: () => rmsprop(0.01, { alpha: 1 }),
+    message: "rmsprop: 'alpha' must be in [0, 1), got 1",
+  },
+  {
+    name: 'adam: gradient length differs from the parameters',
+    run: () => stepWith(adam(0.1), 3),
+    message: "scaleByAdam: 'grads' has length 3 but the state was made for 2 parameters",
+  },
+  {
+    name: 'applyUpdates: mismatched lengths',
+    run: () => applyUpdates(new Float64Array(2), new Float64Array(3)),
+    message: "applyUpdates: 'updates' has length 3 but 'params' has 2",
+  },
+  {
+    name: 'adamw: update without params',
+    run: () => {
+      const opt = adamw(0.1);
+      return opt.update(new Float64Array(2), opt.init(new Float64Array(2)));
+    },
+    message: "addDecayedWeights: 'params' must be passed to update (a Float64Array)",
+  },
+  {
+    name: 'adam: init with an empty parameter array',
+    run: () => adam(0.1).init(new Float64Array(0)),
+    message: "scaleByAdam: 'params' is empty",
+  },
+  {
+    name: 'reduceOnPlateau: no loss in extra',
+    run: () => stepWith(chain(sgd(0.1), reduceOnPlateau()), 2),
+    message: "reduceOnPlateau: needs the current loss in 'extra.loss', got undefined",
+  },
+  {
+    name: 'reduceOnPlateau: minLr without lr',
+    run: () => reduceOnPlateau({ minLr: 1e-5 }),
+    message: "reduceOnPlateau: 'minLr' needs 'lr', the optimizer's base learning rate",
+  },
+  {
+    name: 'scaleByLearningRate: a schedule that returns a negative rate',
+    run: () =>
+      stepWith(
+        scaleByLearningRate(() => -1),
+        2,
+      ),
+    message:
+      'scaleByLearningRate: the schedule returned -1 at step 0 (expected a finite number >= 0)',
+  },
+  {
+    name: 'stepSchedule: fractional step size',
+    run: () => stepSchedule({ initLr: 0.1, stepSize: 2.5 }),
+    message: "stepSchedule: 'stepSize' must be an integer >= 1, got 2.5",
+  },
+  {
+    name: 'cosineDecaySchedule: alpha above 1',
+    run: () => cosineDecaySchedule({ initLr: 0.1, decaySteps: 100, alpha: 2 }),
+    message: "cosineDecaySchedule: 'alpha' must be in [0, 1], got 2",
+  },
+  {
+    name: 'clipByGlobalNorm: zero max norm',
+    run: () => clipByGlobalNorm(0),
+    message: "clipByGlobalNorm: 'maxNorm' must be a positive finite number, got 0",
+  },
+  {
+    name: 'chain: no transformations',
+    run: () => chain(),
+    message: 'chain: needs at least one transformation',
+  },
+];
