@@ -72,9 +72,18 @@ export { leastSquares } from './models/leastSquares';
 export { modelGradCheck } from './models/modelGradCheck';
 export type { ModelGradCheckOptions } from './models/modelGradCheck';
 
+// Metrics
+export { meanSquaredError } from './metrics/meanSquaredError';
+export { meanAbsoluteError } from './metrics/meanAbsoluteError';
+export { r2Score } from './metrics/r2Score';
+export { accuracy } from './metrics/accuracy';
+export type { AccuracyOptions } from './metrics/accuracy';
+
 // Training
 export type { History, Snapshot, StopReason } from './training/History';
 export type { Callback, StepInfo } from './training/Callback';
+export { fit } from './training/fit';
+export type { EarlyStoppingOptions, FitOptions, FitResult } from './training/fit';
 
 // Optimizers
 export type { GradientTransformation, UpdateExtra } from './optim/GradientTransformation';

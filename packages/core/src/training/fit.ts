@@ -1,0 +1,545 @@
+import { checkFinite, findNonFinite } from '../check';
+import type { Dataset } from '../data/Dataset';
+import { RandomState } from '../data/RandomState';
+import { LosslabError } from '../errors';
+import type { LossFn } from '../losses/registry';
+import type { Model } from '../models/Model';
+import type { GradientTransformation, UpdateExtra } from '../optim/GradientTransformation';
+import type { Callback, StepInfo } from './Callback';
+import type { History, StopReason } from './History';
+import { resolveLoss } from './resolveLoss';
+
+/** Options of early stopping. */
+export interface EarlyStoppingOptions {
+  /** Evaluations without improvement before stopping (a positive integer). */
+  patience: number;
+  /** An evaluation improves only if it beats the best by more than this. Default 0. */
+  minDelta?: number;
+  /** Return the parameters of the best evaluation instead of the last. Default false. */
+  restoreBest?: boolean;
+}
+
+/** Options of {@link fit}. */
+export interface FitOptions {
+  /** How parameters move: `sgd(0.1)`, `adam(1e-3)`, any `GradientTransformation`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  optimizer: GradientTransformation<any>;
+  /**
+   * The loss: a registry id (`'mse'`, `'huber'`, `'bceWithLogits'`, ...) or a loss function.
+   * Default: `'mse'` for real outputs, `'bceWithLogits'` for one logit, `'softmaxCrossEntropy'`
+   * for several.
+   */
+  loss?: string | LossFn;
+  /** Extra options for the loss, such as `{ delta: 1 }` for Huber. */
+  lossOptions?: Record<string, unknown>;
+  /** The iteration limit (the article's step 6). Default 1000. */
+  maxSteps?: number;
+  /** Stop as soon as the loss is at most this (the article's other stopping rule). */
+  threshold?: number;
+  /** Rows per step; default all of them (full-batch gradient descent). */
+  batchSize?: number;
+  /** Seed of the per-epoch shuffling of mini-batches (`RandomState(seed).shuffle`). Default 0. */
+  seed?: number;
+  /** Keep a copy of the parameters every this many steps (plus the first and last). */
+  snapshotEvery?: number;
+  /** Held-out data whose loss is recorded every `validationEvery` steps. */
+  validation?: Dataset;
+  /** Default: once per epoch (every step with full batches). */
+  validationEvery?: number;
+  /** Stop when the validation loss (the training loss without validation data) stalls. */
+  earlyStopping?: EarlyStoppingOptions;
+  /** The run diverges when the loss exceeds this many times its first value. Default 1e6. */
+  divergenceFactor?: number;
+  /** Hooks called after every step and at the end. */
+  callbacks?: Callback[];
+  /** The history's name (legends). Default: the optimizer's name. */
+  name?: string;
+  /** Starting parameters, copied into `model.params` (default: the model's own). */
+  params?: Float64Array;
+  /** Optimizer state to resume from (a previous `FitResult.state`); default `optimizer.init`. */
+  state?: unknown;
+}
+
+/** What {@link fit} returns. */
+export interface FitResult {
+  /** Loss, learning rate and gradient norm of every step, snapshots, validation, stop reason. */
+  history: History;
+  /** A copy of the final parameters (also left in `model.params`). */
+  params: Float64Array;
+  stopReason: StopReason;
+  stopMessage: string;
+  /** Steps taken. */
+  steps: number;
+  /** The loss over all the training data at the returned parameters. */
+  loss: number;
+  /** The optimizer's state after the last update, to resume with `options.state`. */
+  state: unknown;
+}
+
+/** Six significant digits: enough to read, short enough for a sentence. */
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
+}
+
+function checkInt(arg: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+    throw new LosslabError('fit', arg, `'${arg}' must be ${what}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Checks a data set against the model; returns the number of targets per row (1 or C). */
+function checkData(arg: string, data: Dataset, model: Model): number {
+  if (typeof data !== 'object' || data === null) {
+    throw new LosslabError('fit', arg, `'${arg}' must be a Dataset { x, y, n, features }`);
+  }
+  const { x, y, n, features } = data;
+  if (!(x instanceof Float64Array) || !(y instanceof Float64Array)) {
+    throw new LosslabError('fit', arg, `'${arg}.x' and '${arg}.y' must be Float64Arrays`);
+  }
+  checkInt(`${arg}.n`, n, 1);
+  if (features !== model.inputSize) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.features`,
+      `'${arg}' has ${features} features but model '${model.name}' takes ${model.inputSize}`,
+    );
+  }
+  if (x.length !== n * features) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.x`,
+      `'${arg}.x' has length ${x.length} but ${n} rows of ${features} features need ${n * features}`,
+    );
+  }
+  const width = y.length / n;
+  if (width !== 1 && width !== model.outputSize) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.y`,
+      `'${arg}.y' has length ${y.length} but ${n} rows need ${n} targets` +
+        (model.outputSize > 1
+          ? ` (class indices) or ${n * model.outputSize} (one per output)`
+          : ''),
+    );
+  }
+  checkFinite('fit', { [`${arg}.x`]: x, [`${arg}.y`]: y });
+  return width;
+}
+
+/** Copies rows `order[from .. from + rows)` of x and y into the batch buffers. */
+function gather(
+  order: Int32Array,
+  from: number,
+  rows: number,
+  x: Float64Array,
+  y: Float64Array,
+  features: number,
+  width: number,
+  xb: Float64Array,
+  yb: Float64Array,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const i = order[from + r] as number;
+    if (features === 1) {
+      xb[r] = x[i] as number;
+    } else {
+      xb.set(x.subarray(i * features, (i + 1) * features), r * features);
+    }
+    if (width === 1) {
+      yb[r] = y[i] as number;
+    } else {
+      for (let k = 0; k < width; k++) {
+        yb[r * width + k] = y[i * width + k] as number;
+      }
+    }
+  }
+}
+
+/**
+ * Trains `model` on `data` by the article's six steps: (1) initialize the parameters (the model
+ * comes initialized), then repeat (2) predict, (3) measure the error with the loss, (4) compute
+ * the gradient by the chain rule (`model.backward` from the loss's gradient), (5) update with the
+ * optimizer, (6) until the loss is at most `threshold` or `maxSteps` steps are done, whichever
+ * comes first; the result says which.
+ *
+ * $$\theta_{t+1} = \theta_t + \mathrm{update}\big(\nabla_\theta L(f_{\theta_t}(X), y)\big)$$
+ *
+ * `model.params` is trained in place. A run that stops because of the loss it just measured
+ * (threshold, divergence, early stopping) stops before that step's update, so the returned
+ * parameters are the ones that loss describes; a NaN, Infinity or exploding loss ends the run with
+ * reason `'diverged'` and returns the last parameters whose loss was finite. The history is kept
+ * whatever happens. With `batchSize` below the number of rows, every epoch visits the rows in the
+ * order of `RandomState(seed)`'s permutation (numpy's `permutation(n)`), the last batch of an
+ * epoch holding the remainder.
+ *
+ * The step allocates nothing of its own: buffers are made once, `StepInfo` only when a callback
+ * has `onStep`.
+ *
+ * @example
+ * const data = makeArticleData();
+ * const model = linearRegression({ features: 1 });
+ * const result = fit(model, data, { loss: 'mse', optimizer: sgd(0.1), maxSteps: 1000 });
+ * // result.params = [2.05734922..., 3.03757654...], result.loss = 0.26429296...
+ * // result.stopReason = 'maxSteps'
+ */
+export function fit(model: Model, data: Dataset, options: FitOptions): FitResult {
+  // ---------------------------------------------------------------- validation, once
+  if (typeof options !== 'object' || options === null) {
+    throw new LosslabError('fit', 'options', `'options' must be an object with an 'optimizer'`);
+  }
+  const optimizer = options.optimizer;
+  if (
+    typeof optimizer !== 'object' ||
+    optimizer === null ||
+    typeof optimizer.init !== 'function' ||
+    typeof optimizer.update !== 'function'
+  ) {
+    throw new LosslabError(
+      'fit',
+      'optimizer',
+      `'optimizer' must be a GradientTransformation such as sgd(0.1)`,
+    );
+  }
+  if (
+    typeof model !== 'object' ||
+    model === null ||
+    typeof model.forward !== 'function' ||
+    !(model.params instanceof Float64Array)
+  ) {
+    throw new LosslabError('fit', 'model', `'model' must be a Model such as linearRegression(...)`);
+  }
+  const width = checkData('data', data, model);
+  const { x, y, n, features } = data;
+  const { fn: lossFn, options: lossOptions } = resolveLoss(
+    model,
+    options.loss,
+    options.lossOptions,
+    width,
+  );
+
+  const maxSteps = checkInt('maxSteps', options.maxSteps ?? 1000, 1);
+  const threshold = options.threshold ?? -Infinity;
+  if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
+    throw new LosslabError(
+      'fit',
+      'threshold',
+      `'threshold' must be a number, got ${String(threshold)}`,
+    );
+  }
+  const batchSize = checkInt('batchSize', options.batchSize ?? n, 1);
+  if (batchSize > n) {
+    throw new LosslabError(
+      'fit',
+      'batchSize',
+      `'batchSize' is ${batchSize} but the data has only ${n} rows`,
+    );
+  }
+  const seed = checkInt('seed', options.seed ?? 0, 0);
+  const snapshotEvery = checkInt('snapshotEvery', options.snapshotEvery ?? 0, 0);
+  const stepsPerEpoch = Math.ceil(n / batchSize);
+  const validation = options.validation;
+  if (validation !== undefined) {
+    const vWidth = checkData('validation', validation, model);
+    if (vWidth !== width) {
+      throw new LosslabError(
+        'fit',
+        'validation.y',
+        `'validation.y' has ${vWidth} targets per row but 'data.y' has ${width}`,
+      );
+    }
+  }
+  const validationEvery = checkInt('validationEvery', options.validationEvery ?? stepsPerEpoch, 1);
+  const early = options.earlyStopping;
+  let patience = 0;
+  let minDelta = 0;
+  let restoreBest = false;
+  if (early !== undefined) {
+    patience = checkInt('earlyStopping.patience', early.patience, 1);
+    minDelta = early.minDelta ?? 0;
+    if (typeof minDelta !== 'number' || !Number.isFinite(minDelta) || minDelta < 0) {
+      throw new LosslabError(
+        'fit',
+        'earlyStopping.minDelta',
+        `'earlyStopping.minDelta' must be a non-negative finite number, got ${String(minDelta)}`,
+      );
+    }
+    restoreBest = early.restoreBest === true;
+  }
+  const divergenceFactor = options.divergenceFactor ?? 1e6;
+  if (typeof divergenceFactor !== 'number' || !(divergenceFactor > 1)) {
+    throw new LosslabError(
+      'fit',
+      'divergenceFactor',
+      `'divergenceFactor' must be a number > 1 (Infinity to disable), got ${String(divergenceFactor)}`,
+    );
+  }
+  const params = model.params;
+  const p = params.length;
+  if (options.params !== undefined) {
+    if (!(options.params instanceof Float64Array) || options.params.length !== p) {
+      const got =
+        options.params instanceof Float64Array
+          ? `has length ${options.params.length}`
+          : 'is not a Float64Array';
+      throw new LosslabError(
+        'fit',
+        'params',
+        `'params' ${got} but model '${model.name}' has ${p} parameters`,
+      );
+    }
+    checkFinite('fit', { params: options.params });
+    params.set(options.params);
+  }
+  const callbacks = options.callbacks ?? [];
+  if (!Array.isArray(callbacks)) {
+    throw new LosslabError('fit', 'callbacks', `'callbacks' must be an array of Callback objects`);
+  }
+  const stepListeners = callbacks.filter((c) => typeof c.onStep === 'function');
+
+  // ---------------------------------------------------------------- buffers, once
+  const fullBatch = batchSize === n;
+  const outW = model.outputSize;
+  const remRows = n % batchSize;
+  // Exact-length views for the two batch sizes an epoch has (losses read their inputs' lengths).
+  const predFull = new Float64Array(batchSize * outW);
+  const gradPredFull = new Float64Array(batchSize * outW);
+  const predRem = predFull.subarray(0, remRows * outW);
+  const gradPredRem = gradPredFull.subarray(0, remRows * outW);
+  const xb = fullBatch ? x : new Float64Array(batchSize * features);
+  const ybFull = fullBatch ? y : new Float64Array(batchSize * width);
+  const ybRem = ybFull.subarray(0, remRows * width);
+  const lossOptsFull = { ...lossOptions, out: { grad: gradPredFull } };
+  const lossOptsRem = { ...lossOptions, out: { grad: gradPredRem } };
+  const order = new Int32Array(fullBatch ? 0 : n);
+  const rng = fullBatch ? null : new RandomState(seed);
+  const grads = new Float64Array(p);
+  const lastGood = new Float64Array(params);
+  const best = restoreBest ? new Float64Array(params) : null;
+  const extra: UpdateExtra = { loss: 0 };
+
+  let valPred: Float64Array | null = null;
+  let valOpts: Record<string, unknown> = lossOptions;
+  if (validation !== undefined) {
+    valPred = new Float64Array(validation.n * outW);
+    valOpts = { ...lossOptions, out: { grad: new Float64Array(validation.n * outW) } };
+  }
+
+  const history: History = {
+    name: options.name ?? optimizer.name,
+    loss: [],
+    learningRate: [],
+    gradNorm: [],
+    valLoss: [],
+    valStep: [],
+    snapshots: [],
+    steps: 0,
+    stopReason: 'maxSteps',
+    stopMessage: '',
+  };
+  if (snapshotEvery > 0) {
+    history.snapshots.push({ step: 0, params: params.slice() });
+  }
+  const info: StepInfo | null =
+    stepListeners.length > 0
+      ? { step: 0, maxSteps, loss: NaN, learningRate: NaN, gradNorm: NaN, history }
+      : null;
+
+  // ---------------------------------------------------------------- the six steps
+  let state: unknown = options.state !== undefined ? options.state : optimizer.init(params);
+  let stopReason: StopReason = 'maxSteps';
+  let stopMessage = '';
+  let firstLoss = NaN;
+  let bestValue = Infinity;
+  let bestStep = 0;
+  let sinceBest = 0;
+  let cursor = n; // position in the epoch's order; n forces a reshuffle at the first step
+
+  let step = 0;
+  while (step < maxSteps) {
+    step++;
+    // (2) predict, on the whole data or on the next mini-batch
+    let rows = n;
+    let pred = predFull;
+    let yb = ybFull;
+    let lossOpts = lossOptsFull;
+    if (!fullBatch) {
+      if (cursor >= n) {
+        for (let i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        (rng as RandomState).shuffle(order); // = numpy's permutation(n)
+        cursor = 0;
+      }
+      rows = Math.min(batchSize, n - cursor);
+      if (rows < batchSize) {
+        pred = predRem;
+        yb = ybRem;
+        lossOpts = lossOptsRem;
+      }
+      gather(order, cursor, rows, x, y, features, width, xb, yb);
+      cursor += rows;
+    }
+    model.forward(xb, rows, pred);
+    // (3) the error, and dL/dpred from the same pass
+    let loss: number;
+    try {
+      loss = lossFn(pred, yb, lossOpts).value;
+    } catch (e) {
+      // Losses refuse non-finite predictions and report overflow: here that is divergence.
+      const bad = findNonFinite(pred);
+      if (bad < 0 && !(e instanceof LosslabError && e.message.includes('overflowed'))) {
+        throw e;
+      }
+      loss = bad >= 0 && Number.isNaN(pred[bad]) ? NaN : Infinity;
+    }
+    // (4) the gradient with respect to the parameters, by the chain rule
+    let gradNorm = NaN;
+    if (Number.isFinite(loss)) {
+      model.backward(xb, rows, lossOpts.out.grad, grads);
+      let sq = 0;
+      for (let i = 0; i < p; i++) {
+        const g = grads[i] as number;
+        sq += g * g;
+      }
+      gradNorm = Math.sqrt(sq);
+    }
+    const lr = optimizer.learningRate !== undefined ? optimizer.learningRate(state) : undefined;
+    const learningRate = lr === undefined ? NaN : lr;
+    history.loss.push(loss);
+    history.learningRate.push(learningRate);
+    history.gradNorm.push(gradNorm);
+    history.steps = step;
+
+    // (6) stopping rules that look at the loss just measured, before any update
+    if (!Number.isFinite(loss) || (firstLoss > 0 && loss > divergenceFactor * firstLoss)) {
+      params.set(lastGood);
+      const kept =
+        step === 1
+          ? 'the initial parameters'
+          : `the parameters of step ${step - 1}, whose loss was ${fmt(history.loss[step - 2] as number)}`;
+      const what = Number.isFinite(loss)
+        ? `the loss ${fmt(loss)} at step ${step} exceeded ${fmt(divergenceFactor)} times the first loss ${fmt(firstLoss)}`
+        : `the loss became ${loss} at step ${step}`;
+      stopReason = 'diverged';
+      stopMessage = `${what}; kept ${kept} (try a smaller learning rate)`;
+      break;
+    }
+    if (!(firstLoss > 0)) {
+      firstLoss = loss; // the first positive loss is the scale an explosion is measured against
+    }
+    if (loss <= threshold) {
+      stopReason = 'threshold';
+      stopMessage = `loss ${fmt(loss)} reached the threshold ${fmt(threshold)} at step ${step}`;
+      break;
+    }
+    if (valPred !== null && step % validationEvery === 0) {
+      const v = validation as Dataset;
+      model.forward(v.x, v.n, valPred);
+      const valLoss = lossFn(valPred, v.y, valOpts).value;
+      history.valLoss.push(valLoss);
+      history.valStep.push(step);
+      if (early !== undefined && earlyStop(valLoss)) {
+        break;
+      }
+    } else if (valPred === null && early !== undefined && earlyStop(loss)) {
+      break;
+    }
+    lastGood.set(params);
+
+    // (5) update
+    extra.loss = loss;
+    const [updates, next] = optimizer.update(grads, state, params, extra);
+    state = next;
+    for (let i = 0; i < p; i++) {
+      params[i] = (params[i] as number) + (updates[i] as number);
+    }
+    if (snapshotEvery > 0 && step % snapshotEvery === 0) {
+      history.snapshots.push({ step, params: params.slice() });
+    }
+
+    if (info !== null) {
+      info.step = step;
+      info.loss = loss;
+      info.learningRate = learningRate;
+      info.gradNorm = gradNorm;
+      let stop = false;
+      for (const c of stepListeners) {
+        const r = (c.onStep as NonNullable<Callback['onStep']>)(info);
+        if (r === false || r === 'stop') {
+          stop = true;
+        }
+      }
+      if (stop) {
+        stopReason = 'callback';
+        stopMessage = `a callback stopped the run after step ${step} (loss ${fmt(loss)})`;
+        break;
+      }
+    }
+  }
+
+  /** Early-stopping bookkeeping for one evaluation; true when the run must stop. */
+  function earlyStop(value: number): boolean {
+    if (value < bestValue - minDelta) {
+      bestValue = value;
+      bestStep = step;
+      sinceBest = 0;
+      if (best !== null) {
+        best.set(params);
+      }
+      return false;
+    }
+    sinceBest++;
+    if (sinceBest < patience) {
+      return false;
+    }
+    const watched = valPred !== null ? 'validation loss' : 'loss';
+    stopReason = 'earlyStopping';
+    stopMessage =
+      `the ${watched} did not improve on ${fmt(bestValue)} (step ${bestStep}) by more than ` +
+      `${fmt(minDelta)} for ${patience} evaluations`;
+    if (best !== null) {
+      params.set(best);
+      stopMessage += `; restored the parameters of step ${bestStep}`;
+    }
+    return true;
+  }
+
+  if (stopReason === 'maxSteps') {
+    stopMessage = `reached the iteration limit of ${maxSteps} steps (last loss ${fmt(history.loss[step - 1] as number)})`;
+  }
+  history.stopReason = stopReason;
+  history.stopMessage = stopMessage;
+  if (snapshotEvery > 0) {
+    // Snapshot steps count updates applied; a run that stopped on its loss did not update then.
+    let applied = stopReason === 'maxSteps' || stopReason === 'callback' ? step : step - 1;
+    if (stopReason === 'diverged') {
+      applied = Math.max(0, applied - 1);
+    } else if ((stopReason as StopReason) === 'earlyStopping' && best !== null) {
+      applied = bestStep - 1;
+    }
+    const last = history.snapshots[history.snapshots.length - 1];
+    if (last === undefined || last.step !== applied) {
+      history.snapshots.push({ step: applied, params: params.slice() });
+    }
+  }
+
+  // The loss over all the training data at the parameters returned.
+  const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
+  model.forward(x, n, finalPred);
+  const finalLoss = lossFn(finalPred, y, fullBatch ? lossOptsFull : lossOptions).value;
+
+  for (const c of callbacks) {
+    c.onEnd?.(history);
+  }
+  return {
+    history,
+    params: params.slice(),
+    stopReason,
+    stopMessage,
+    steps: step,
+    loss: finalLoss,
+    state,
+  };
+}
