@@ -351,7 +351,12 @@ export class RandomState {
     }
     const rng = high - 1 - low;
     if (rng >= 2 ** 53) {
-      throw new LosslabError(fn, 'high', `'high' - 'low' = ${rng + 1} exceeds 2**53`);
+      // (rng itself may be rounded here, so the message shows the bounds.)
+      throw new LosslabError(
+        fn,
+        'high',
+        `'high' - 'low' must be at most 2**53, got low = ${low} and high = ${high}`,
+      );
     }
     if (size === undefined) {
       return low + this.boundedInt(rng);

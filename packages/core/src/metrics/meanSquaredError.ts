@@ -1,0 +1,29 @@
+import { checkArray, checkFinite, checkSameLength } from '../check';
+import { LosslabError } from '../errors';
+import type { FloatArray } from '../types';
+
+/**
+ * Mean squared error of predictions against targets, as a plain number (no gradient; for the
+ * loss with its gradient see `mseLoss`).
+ * $$\mathrm{MSE} = \frac{1}{n}\sum_{i=1}^{n} (\hat y_i - y_i)^2$$
+ *
+ * @example
+ * meanSquaredError(new Float64Array([1, 2, 3]), new Float64Array([1, 4, 0])); // (0 + 4 + 9) / 3 = 13 / 3
+ */
+export function meanSquaredError(pred: FloatArray, target: FloatArray): number {
+  const fn = 'meanSquaredError';
+  checkArray(fn, 'pred', pred);
+  checkArray(fn, 'target', target);
+  checkSameLength(fn, 'pred', pred, 'target', target);
+  let sum = 0;
+  for (let i = 0; i < pred.length; i++) {
+    const d = (pred[i] as number) - (target[i] as number);
+    sum += d * d;
+  }
+  const value = sum / pred.length;
+  if (!Number.isFinite(value)) {
+    checkFinite(fn, { pred, target });
+    throw new LosslabError(fn, 'pred', `the error overflowed to ${value}`);
+  }
+  return value;
+}
