@@ -38,3 +38,14 @@ export { liveLossCurve } from './liveLossCurve';
 export type { LiveLossCurveOptions } from './liveLossCurve';
 export { progress, progressLine, formatDuration } from './progress';
 export type { ProgressOptions } from './progress';
+
+// Formulas, tables, loss surfaces and loss shapes
+export { showFormula, formulaBundle } from './showFormula';
+export { historyTable, historyTableBundle, historyTableIndices } from './historyTable';
+export type { HistoryTableOptions } from './historyTable';
+export { lossSurface, lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
+export type { LossSurfaceOptions } from './lossSurface';
+export { lossShapes, lossShapesBundle, lossShapeData } from './lossShapes';
+export type { LossShapesOptions, LossShape } from './lossShapes';
+export { renderLinesSvg } from './renderLinesSvg';
+export type { XYSeries } from './renderLinesSvg';
