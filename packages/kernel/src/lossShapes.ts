@@ -2,7 +2,6 @@ import { getLoss, LosslabError } from '@losslab/core';
 import type { LossInfo } from '@losslab/core';
 import { displayBundle } from './display';
 import type { MimeBundle } from './display';
-import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import { renderLinesSvg } from './renderLinesSvg';
 

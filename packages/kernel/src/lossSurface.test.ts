@@ -1,0 +1,79 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
+
+const parse = (svg: string): Document =>
+  new new JSDOM('').window.DOMParser().parseFromString(svg, 'image/svg+xml');
+
+/** The numbers of a path's d attribute, as [x, y] pairs. */
+function points(d: string): [number, number][] {
+  const n = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < n.length; i += 2) {
+    out.push([n[i] as number, n[i + 1] as number]);
+  }
+  return out;
+}
+
+describe('lossSurfaceSvg', () => {
+  it('draws the contour of a bowl as the circle the formula says', () => {
+    // (w-2)^2 + (b-3)^2 on [0,4] x [1,5]: grid min 0 at the centre, max 8 at the corners, so the
+    // single linear level is 4, the circle of radius 2 around (2, 3).
+    const svg = lossSurfaceSvg((w, b) => (w - 2) ** 2 + (b - 3) ** 2, {
+      xRange: [0, 4],
+      yRange: [1, 5],
+      resolution: 40,
+      levels: 1,
+    });
+    const doc = parse(svg);
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const contour = doc.querySelector('path[stroke^="rgb"]');
+    const pts = points(contour?.getAttribute('d') ?? '');
+    expect(pts.length).toBeGreaterThan(100);
+    // Plot area: x 56..504 for w 0..4; y 400..30 for b 1..5.
+    for (const [px, py] of pts) {
+      const w = ((px - 56) / 448) * 4;
+      const b = 1 + ((400 - py) / 370) * 4;
+      expect(Math.hypot(w - 2, b - 3)).toBeCloseTo(2, 1);
+    }
+  });
+
+  it('draws the optimizer path from snapshots, start to end, with the chosen parameters', () => {
+    const snapshots = [
+      { step: 0, params: new Float64Array([9, 0, 0]) },
+      { step: 10, params: new Float64Array([9, 1, 2]) },
+      { step: 20, params: new Float64Array([9, 2, 3]) },
+    ];
+    const bundle = lossSurfaceBundle((w, b) => (w - 2) ** 2 + (b - 3) ** 2, {
+      path: snapshots,
+      paramIndices: [1, 2],
+    });
+    expect(bundle.data['text/plain']).toBe(
+      'Loss surface over (w, b), path of 3 points ending at (2, 3)',
+    );
+    const doc = parse((bundle.data['text/html'] as string).replace(/^<div[^>]*>|<\/div>$/g, ''));
+    const path = doc.querySelector('path[stroke="#d62728"]');
+    expect(points(path?.getAttribute('d') ?? '')).toHaveLength(3);
+    expect(doc.querySelectorAll('circle')).toHaveLength(2);
+  });
+
+  it('escapes labels and rejects bad options by name', () => {
+    const svg = lossSurfaceSvg(() => 1, { title: '<script>x</script>', xLabel: '&' });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(() => lossSurfaceSvg((w) => w, { xRange: [1, 0] })).toThrow(
+      "lossSurface: 'xRange' must be two finite numbers, low < high",
+    );
+    expect(() => lossSurfaceSvg((w) => w, { resolution: 1 })).toThrow(
+      "lossSurface: 'resolution' must be an integer in 2..400, got 1",
+    );
+  });
+
+  it('skips cells where the loss is not finite', () => {
+    const svg = lossSurfaceSvg((w, b) => (w < 0 ? Number.NaN : w * w + b * b), {
+      xRange: [-1, 1],
+      yRange: [-1, 1],
+    });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+});
