@@ -80,8 +80,50 @@ function ensureBuild() {
   run('npm', ['run', 'build', '--silent']);
 }
 
+/** Newest modification time among `files` (0 when none exists). */
+function newest(files) {
+  return Math.max(0, ...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+}
+
+// The JupyterLab 4.6.4 frontend (app/, outside the workspaces): installed from its own committed
+// lockfile and built only when its inputs changed. Skipped when the machine has a JupyterLab 4.
+async function ensureLabApp() {
+  const { systemJupyterLab } = await import('./lab.mjs');
+  const system = systemJupyterLab();
+  if (system?.startsWith('4.')) {
+    log(`JupyterLab ${system} found: the app in app/ is not needed`);
+    return;
+  }
+  const app = join(root, 'app');
+  const marker = join(app, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < newest([join(app, 'package-lock.json')])) {
+    log('installing the JupyterLab app (app/)');
+    // Not `npm ci`: the registry lacks some non-Linux rspack binaries the lockfile lists.
+    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app });
+  } else {
+    log('JupyterLab app dependencies: present');
+  }
+  const built = join(app, 'build', 'static', 'index.html');
+  const inputs = ['package-lock.json', 'package.json', 'build.js', 'index.js', 'bootstrap.js'];
+  if (!existsSync(built) || statSync(built).mtimeMs < newest(inputs.map((f) => join(app, f)))) {
+    log('building the JupyterLab app');
+    run('node', ['build.js'], { cwd: app });
+  } else {
+    log('JupyterLab app build: up to date');
+  }
+}
+
+// The tslab kernelspec and the plugin in the project-local Jupyter prefix (.jupyter/).
+async function ensureJupyterPrefix() {
+  const { installInto } = await import('./lab.mjs');
+  installInto(join(root, '.jupyter'));
+  log('kernelspec and plugin installed in .jupyter/');
+}
+
 const t0 = Date.now();
 ensureApt();
 ensureNpm();
 ensureBuild();
+await ensureLabApp();
+await ensureJupyterPrefix();
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -339,6 +339,8 @@ describe('the loss-curve plugin in JupyterLab 4.6.4', () => {
       [plotOf(0), light] as const,
       { timeout: 10_000 },
     );
+    // JupyterLab shows its splash over the page while it swaps the theme CSS.
+    await page.waitForSelector('#jupyterlab-splash', { state: 'detached', timeout: 30_000 });
     const dark = await background();
     const expected = await page.evaluate(() => {
       const probe = document.createElement('div');
