@@ -1,6 +1,6 @@
 import { LosslabError } from '../errors';
-import { affineBackward, affineForward } from './affine';
-import { checkBackward, checkForward, checkPositiveInt } from './checkModel';
+import { affineBackward, affineForward, affineMseStep } from './affine';
+import { checkBackward, checkForward, checkParams, checkPositiveInt } from './checkModel';
 import { initParams } from './initParams';
 import type { Model } from './Model';
 
@@ -75,6 +75,23 @@ export class AffineModel implements Model {
       gradParams,
       null,
     );
+  }
+
+  /**
+   * For `fit`: the mean squared error over `n` rows and its gradient in one fused pass (see
+   * `affineMseStep`), when the model has one output; undefined otherwise. `fit` checks the rest.
+   */
+  mseStep(
+    x: Float64Array,
+    y: Float64Array,
+    n: number,
+    gradParams: Float64Array,
+  ): number | undefined {
+    if (this.outputSize !== 1) {
+      return undefined;
+    }
+    checkParams(`${this.name}.forward`, this, this.count);
+    return affineMseStep(this.params, this.inputSize, x, y, n, gradParams);
   }
 }
 

@@ -119,3 +119,76 @@ export function affineBackward(
     }
   }
 }
+
+/**
+ * Mean squared error of a one-output dense layer and its gradient in a single pass over the rows,
+ * with no prediction or residual arrays: the same numbers as `affineForward`, `mseLoss` and
+ * `affineBackward` in turn (up to rounding), at a third of the memory traffic.
+ *
+ * $$L = \frac1n\sum_i r_i^2,\ r_i = x_i^\top w + b - y_i,\qquad
+ *   \frac{\partial L}{\partial w} = \frac2n\sum_i r_i x_i,\quad \frac{\partial L}{\partial b} = \frac2n\sum_i r_i$$
+ */
+export function affineMseStep(
+  params: Float64Array,
+  inputs: number,
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  grad: Float64Array,
+): number {
+  const b = params[inputs] as number;
+  let ss = 0;
+  let sb = 0;
+  if (inputs === 1) {
+    const w = params[0] as number;
+    // Two rows per iteration into separate accumulators: the three running sums are chains of
+    // dependent additions, and interleaving two of each lets the CPU overlap them.
+    let sw = 0;
+    let ss2 = 0;
+    let sw2 = 0;
+    let sb2 = 0;
+    const even = n - (n % 2);
+    for (let i = 0; i < even; i += 2) {
+      const x0 = x[i] as number;
+      const x1 = x[i + 1] as number;
+      const r0 = x0 * w + b - (y[i] as number);
+      const r1 = x1 * w + b - (y[i + 1] as number);
+      ss += r0 * r0;
+      sw += r0 * x0;
+      sb += r0;
+      ss2 += r1 * r1;
+      sw2 += r1 * x1;
+      sb2 += r1;
+    }
+    if (even < n) {
+      const xi = x[even] as number;
+      const r = xi * w + b - (y[even] as number);
+      ss += r * r;
+      sw += r * xi;
+      sb += r;
+    }
+    ss += ss2;
+    sw += sw2;
+    sb += sb2;
+    grad[0] = (2 * sw) / n;
+  } else {
+    grad.fill(0, 0, inputs);
+    for (let i = 0; i < n; i++) {
+      const row = i * inputs;
+      let r = b - (y[i] as number);
+      for (let j = 0; j < inputs; j++) {
+        r += (x[row + j] as number) * (params[j] as number);
+      }
+      ss += r * r;
+      sb += r;
+      for (let j = 0; j < inputs; j++) {
+        grad[j] = (grad[j] as number) + r * (x[row + j] as number);
+      }
+    }
+    for (let j = 0; j < inputs; j++) {
+      grad[j] = (2 * (grad[j] as number)) / n;
+    }
+  }
+  grad[inputs] = (2 * sb) / n;
+  return ss / n;
+}

@@ -8,6 +8,7 @@ import { makeArticleData } from '../data/makeArticleData';
 import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
 import { huberLoss } from '../losses/huberLoss';
+import { mseLoss } from '../losses/mseLoss';
 import type { LossFn } from '../losses/registry';
 import { linearRegression } from '../models/linearRegression';
 import { logisticRegression } from '../models/logisticRegression';
@@ -166,6 +167,35 @@ describe('fit', () => {
     const p = linearRegression({ features: 1 });
     p.params.set(a.params);
     expect(a.loss).toBe(huberLoss(p.forward(data.x, data.n), data.y, { delta: 0.5 }).value);
+  });
+
+  it('the fused linear-regression MSE step gives the generic forward/loss/backward numbers', () => {
+    // An unregistered wrapper of mseLoss takes the generic path; 'mse' takes the fused one.
+    const generic: LossFn = (pred, target, o) => mseLoss(pred, target, o);
+    const rng = new RandomState(12);
+    for (const [features, n, batchSize] of [
+      [1, 101, 101],
+      [3, 57, 57],
+      [1, 101, 10],
+      [2, 33, 8],
+    ] as const) {
+      const x = rng.randn(n * features);
+      const y = rng.normal(1, 2, n);
+      const data: Dataset = { x, y, n, features };
+      const run = (loss: string | LossFn): ReturnType<typeof fit> =>
+        fit(linearRegression({ features }), data, {
+          loss,
+          optimizer: sgd(0.05, { momentum: 0.9 }),
+          maxSteps: 60,
+          batchSize,
+        });
+      const a = run('mse');
+      const b = run(generic);
+      expectRel(a.history.loss, b.history.loss, 1e-12);
+      expectRel(a.history.gradNorm, b.history.gradNorm, 1e-12);
+      expectRel(a.params, Array.from(b.params), 1e-12);
+      expect(a.loss).toBeCloseTo(b.loss, 13);
+    }
   });
 
   describe('divergence', () => {

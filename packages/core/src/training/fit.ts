@@ -3,6 +3,7 @@ import type { Dataset } from '../data/Dataset';
 import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
 import type { LossFn } from '../losses/registry';
+import { AffineModel } from '../models/AffineModel';
 import type { Model } from '../models/Model';
 import type { GradientTransformation, UpdateExtra } from '../optim/GradientTransformation';
 import type { Callback, StepInfo } from './Callback';
@@ -158,6 +159,28 @@ function gather(
 }
 
 /**
+ * The loss value, NaN or Infinity when the predictions have diverged: losses refuse non-finite
+ * predictions and report overflow with a named error, which for `fit` means divergence. Any other
+ * error (a target outside the loss's domain) is rethrown.
+ */
+function lossValue(
+  lossFn: LossFn,
+  pred: Float64Array,
+  target: Float64Array,
+  options: Record<string, unknown>,
+): number {
+  try {
+    return lossFn(pred, target, options).value;
+  } catch (e) {
+    const bad = findNonFinite(pred);
+    if (bad < 0 && !(e instanceof LosslabError && e.message.includes('overflowed'))) {
+      throw e;
+    }
+    return bad >= 0 && Number.isNaN(pred[bad]) ? NaN : Infinity;
+  }
+}
+
+/**
  * Trains `model` on `data` by the article's six steps: (1) initialize the parameters (the model
  * comes initialized), then repeat (2) predict, (3) measure the error with the loss, (4) compute
  * the gradient by the chain rule (`model.backward` from the loss's gradient), (5) update with the
@@ -212,12 +235,11 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   }
   const width = checkData('data', data, model);
   const { x, y, n, features } = data;
-  const { fn: lossFn, options: lossOptions } = resolveLoss(
-    model,
-    options.loss,
-    options.lossOptions,
-    width,
-  );
+  const {
+    fn: lossFn,
+    options: lossOptions,
+    id: lossId,
+  } = resolveLoss(model, options.loss, options.lossOptions, width);
 
   const maxSteps = checkInt('maxSteps', options.maxSteps ?? 1000, 1);
   const threshold = options.threshold ?? -Infinity;
@@ -299,12 +321,21 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   const stepListeners = callbacks.filter((c) => typeof c.onStep === 'function');
 
   // ---------------------------------------------------------------- buffers, once
+  // Linear regression with plain MSE, the article's case, runs fused: one pass per step instead
+  // of forward, loss and backward (same numbers up to rounding; fit.test.ts compares them).
+  const fused =
+    model instanceof AffineModel &&
+    model.outputSize === 1 &&
+    lossId === 'mse' &&
+    Object.keys(lossOptions).every((k) => k === 'reduction' && lossOptions[k] === 'mean')
+      ? model
+      : null;
   const fullBatch = batchSize === n;
   const outW = model.outputSize;
   const remRows = n % batchSize;
   // Exact-length views for the two batch sizes an epoch has (losses read their inputs' lengths).
-  const predFull = new Float64Array(batchSize * outW);
-  const gradPredFull = new Float64Array(batchSize * outW);
+  const predFull = new Float64Array(fused !== null ? 0 : batchSize * outW);
+  const gradPredFull = new Float64Array(fused !== null ? 0 : batchSize * outW);
   const predRem = predFull.subarray(0, remRows * outW);
   const gradPredRem = gradPredFull.subarray(0, remRows * outW);
   const xb = fullBatch ? x : new Float64Array(batchSize * features);
@@ -381,23 +412,20 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
       gather(order, cursor, rows, x, y, features, width, xb, yb);
       cursor += rows;
     }
-    model.forward(xb, rows, pred);
     // (3) the error, and dL/dpred from the same pass
     let loss: number;
-    try {
-      loss = lossFn(pred, yb, lossOpts).value;
-    } catch (e) {
-      // Losses refuse non-finite predictions and report overflow: here that is divergence.
-      const bad = findNonFinite(pred);
-      if (bad < 0 && !(e instanceof LosslabError && e.message.includes('overflowed'))) {
-        throw e;
-      }
-      loss = bad >= 0 && Number.isNaN(pred[bad]) ? NaN : Infinity;
+    if (fused !== null) {
+      loss = fused.mseStep(xb, yb, rows, grads) as number;
+    } else {
+      model.forward(xb, rows, pred);
+      loss = lossValue(lossFn, pred, yb, lossOpts);
     }
     // (4) the gradient with respect to the parameters, by the chain rule
     let gradNorm = NaN;
     if (Number.isFinite(loss)) {
-      model.backward(xb, rows, lossOpts.out.grad, grads);
+      if (fused === null) {
+        model.backward(xb, rows, lossOpts.out.grad, grads);
+      }
       let sq = 0;
       for (let i = 0; i < p; i++) {
         const g = grads[i] as number;
@@ -526,9 +554,14 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   }
 
   // The loss over all the training data at the parameters returned.
-  const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
-  model.forward(x, n, finalPred);
-  const finalLoss = lossFn(finalPred, y, fullBatch ? lossOptsFull : lossOptions).value;
+  let finalLoss: number;
+  if (fused !== null) {
+    finalLoss = fused.mseStep(x, y, n, grads) as number;
+  } else {
+    const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
+    model.forward(x, n, finalPred);
+    finalLoss = lossValue(lossFn, finalPred, y, fullBatch ? lossOptsFull : lossOptions);
+  }
 
   for (const c of callbacks) {
     c.onEnd?.(history);

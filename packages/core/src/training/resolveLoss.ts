@@ -50,7 +50,7 @@ export function resolveLoss(
   loss: string | LossFn | undefined,
   lossOptions: Record<string, unknown> | undefined,
   targetWidth: number,
-): { fn: LossFn; options: Record<string, unknown> } {
+): { fn: LossFn; options: Record<string, unknown>; id: string | undefined } {
   let info: LossInfo | undefined;
   let fn: LossFn;
   if (loss === undefined || typeof loss === 'string') {
@@ -85,5 +85,5 @@ export function resolveLoss(
   if (model.outputSize > 1 && targetWidth === 1 && options.classes === undefined) {
     options.classes = model.outputSize;
   }
-  return { fn, options };
+  return { fn, options, id: info?.id };
 }
