@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { install, main, status, uninstall } from './cli';
+
+let root: string;
+let ext: string;
+const lines: string[] = [];
+const log = (line: string): void => {
+  lines.push(line);
+};
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'losslab-cli-'));
+  ext = join(root, 'built-ext');
+  mkdirSync(join(ext, 'static'), { recursive: true });
+  writeFileSync(
+    join(ext, 'package.json'),
+    JSON.stringify({ name: '@losslab/jupyterlab', version: '9.9.9' }),
+  );
+  writeFileSync(join(ext, 'static', 'remoteEntry.js'), '// built');
+  lines.length = 0;
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+const prefix = (): { kind: 'prefix'; prefix: string } => ({
+  kind: 'prefix',
+  prefix: join(root, 'p'),
+});
+const share = (): string => join(root, 'p', 'share', 'jupyter');
+
+describe('losslab install / status / uninstall', () => {
+  it('installs the kernelspec pointing at this repo tslab, and the plugin, into a prefix', () => {
+    const written = install({ location: prefix(), labextension: ext, log });
+    const specPath = join(share(), 'kernels', 'tslab', 'kernel.json');
+    expect(written).toEqual([
+      join(share(), 'kernels', 'tslab'),
+      join(share(), 'labextensions', '@losslab', 'jupyterlab'),
+    ]);
+    const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { argv: string[]; language: string };
+    expect(spec.argv[0]).toBe(resolve(__dirname, '../../../node_modules/tslab/bin/tslab'));
+    expect(existsSync(spec.argv[0] as string)).toBe(true);
+    expect(spec.argv.slice(1)).toEqual(['kernel', '--config-path', '{connection_file}']);
+    expect(spec.language).toBe('typescript');
+    expect(
+      readFileSync(
+        join(share(), 'labextensions', '@losslab', 'jupyterlab', 'static', 'remoteEntry.js'),
+        'utf8',
+      ),
+    ).toBe('// built');
+    // Jupyter itself sees the kernelspec.
+    const found = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'from jupyter_client.kernelspec import KernelSpecManager as K; print(K().find_kernel_specs()["tslab"])',
+      ],
+      {
+        env: { ...process.env, JUPYTER_PATH: share() },
+        encoding: 'utf8',
+      },
+    );
+    expect(found.trim()).toBe(join(share(), 'kernels', 'tslab'));
+
+    const report = status({ location: prefix(), log });
+    expect(report).toContain(`kernel tslab: ${specPath} -> ${spec.argv[0]}`);
+    expect(report).toContain(
+      `plugin @losslab/jupyterlab 9.9.9: ${join(share(), 'labextensions', '@losslab', 'jupyterlab')}`,
+    );
+    expect(report[0]).toMatch(
+      /^python \/usr\/bin\/python3: jupyter_core [\d.]+, jupyter_client [\d.]+/,
+    );
+
+    // Reinstalling replaces; uninstalling removes both and leaves no staging folders behind.
+    install({ location: prefix(), labextension: ext, log });
+    expect(uninstall({ location: prefix(), log })).toHaveLength(2);
+    expect(readdirSync(join(share(), 'kernels'))).toEqual([]);
+    expect(readdirSync(join(share(), 'labextensions', '@losslab'))).toEqual([]);
+  });
+
+  it('never leaves half an installation: a failing plugin copy keeps the previous kernelspec', () => {
+    install({ location: prefix(), labextension: ext, tslab: process.execPath, log });
+    const specPath = join(share(), 'kernels', 'tslab', 'kernel.json');
+    const before = readFileSync(specPath, 'utf8');
+    // A file where the plugin's parent folder must go: the plugin cannot be staged.
+    rmSync(join(share(), 'labextensions'), { recursive: true });
+    writeFileSync(join(share(), 'labextensions'), 'in the way');
+    expect(() => install({ location: prefix(), labextension: ext, log })).toThrow(
+      /^losslab install: failed, nothing was changed/,
+    );
+    expect(readFileSync(specPath, 'utf8')).toBe(before);
+    expect(readdirSync(join(share(), 'kernels'))).toEqual(['tslab']);
+  });
+
+  it('says which Debian packages to install when Jupyter is missing, and installs nothing', () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (m: string): void => {
+      errors.push(m);
+    };
+    try {
+      expect(
+        main(['install', '--prefix', join(root, 'p'), '--python', join(root, 'no-python')], log),
+      ).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(errors[0]).toContain(`losslab: Jupyter was not found for ${join(root, 'no-python')}`);
+    expect(errors[0]).toContain(
+      'sudo apt-get install python3-jupyter-server python3-jupyterlab-server python3-jupyter-client',
+    );
+    expect(existsSync(join(root, 'p'))).toBe(false);
+  });
+
+  it('prints usage for an unknown command and rejects unknown options', () => {
+    expect(main(['frobnicate'], log)).toBe(2);
+    expect(lines[0]).toMatch(/^usage: losslab <install\|uninstall\|status>/);
+    const original = console.error;
+    console.error = (): void => undefined;
+    try {
+      expect(main(['install', '--bogus'], log)).toBe(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('runs as the npx binary', () => {
+    const out = execFileSync(
+      process.execPath,
+      [join(__dirname, '..', 'bin', 'losslab.js'), 'status', '--prefix', join(root, 'p')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, JUPYTER_PATH: '', JUPYTER_DATA_DIR: join(root, 'data') },
+      },
+    );
+    expect(out).toMatch(/^python \/usr\/bin\/python3: /);
+  });
+});

@@ -1,0 +1,350 @@
+// The `losslab` command: install, uninstall and report the tslab kernelspec and the prebuilt
+// JupyterLab plugin. Plain Node (no Jupyter Python code runs except to ask Jupyter where its
+// folders are), so it works with Debian's Jupyter, which has no IPython for `tslab install`.
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Debian packages that provide what `losslab install` needs. */
+export const JUPYTER_DEBIAN_PACKAGES: readonly string[] = [
+  'python3-jupyter-server',
+  'python3-jupyterlab-server',
+  'python3-jupyter-client',
+  'python3-nbclient',
+  'jupyter-nbconvert',
+];
+
+/** Where to install, as `tslab install` and `jupyter labextension` take it. */
+export type InstallLocation =
+  { kind: 'user' } | { kind: 'sys-prefix' } | { kind: 'prefix'; prefix: string };
+
+/** Options of the CLI functions. */
+export interface CliOptions {
+  location?: InstallLocation;
+  /** The Python whose Jupyter decides the folders (default /usr/bin/python3 when present). */
+  python?: string;
+  /** The tslab binary the kernelspec runs (default: this repo's, resolved from this package). */
+  tslab?: string;
+  /** The prebuilt plugin folder (default: @losslab/jupyterlab's `labextension/`, when built). */
+  labextension?: string;
+  /** Where messages go (default console.log). */
+  log?: (line: string) => void;
+}
+
+/** What Jupyter says about itself. */
+export interface JupyterInfo {
+  python: string;
+  dataDir: string;
+  sysPrefix: string;
+  path: string[];
+  versions: Record<string, string | null>;
+}
+
+/** An error the CLI reports as one clear message (exit code 1), never a stack trace. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+const PROBE = `
+import json, sys
+try:
+    import jupyter_core.paths as p
+    import jupyter_client
+except Exception as e:
+    print(json.dumps({"error": str(e)})); sys.exit(0)
+def ver(m):
+    try:
+        return __import__(m).__version__
+    except Exception:
+        return None
+print(json.dumps({"dataDir": p.jupyter_data_dir(), "sysPrefix": sys.prefix, "path": p.jupyter_path(),
+  "versions": {m: ver(m) for m in ["jupyter_core", "jupyter_client", "jupyter_server", "jupyterlab_server", "nbclient", "nbconvert"]}}))
+`;
+
+function defaultPython(): string {
+  return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+}
+
+/** Asks `python` where Jupyter keeps its data; a `CliError` naming the Debian packages when it cannot. */
+export function probeJupyter(python = defaultPython()): JupyterInfo {
+  const missing = (why: string): CliError =>
+    new CliError(
+      `losslab: Jupyter was not found for ${python} (${why}).\n` +
+        `Install it with Debian's packages:\n  sudo apt-get install ${JUPYTER_DEBIAN_PACKAGES.join(' ')}\n` +
+        `or pass --python <a python with jupyter_client and jupyter_server>.`,
+    );
+  let out: string;
+  try {
+    out = execFileSync(python, ['-c', PROBE], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    throw missing((e as Error).message.split('\n')[0] ?? 'cannot run it');
+  }
+  const info = JSON.parse(out) as Partial<JupyterInfo> & { error?: string };
+  if (info.error !== undefined) {
+    throw missing(info.error);
+  }
+  return {
+    python,
+    dataDir: info.dataDir as string,
+    sysPrefix: info.sysPrefix as string,
+    path: info.path ?? [],
+    versions: info.versions ?? {},
+  };
+}
+
+/** The `share/jupyter` folder of a location. */
+export function jupyterDataDir(location: InstallLocation, info: JupyterInfo): string {
+  switch (location.kind) {
+    case 'user':
+      return info.dataDir;
+    case 'sys-prefix':
+      return join(info.sysPrefix, 'share', 'jupyter');
+    case 'prefix':
+      return join(resolve(location.prefix), 'share', 'jupyter');
+  }
+}
+
+function packageRoot(): string {
+  // lib/cli.js or src/cli.ts: the package is one level up.
+  return resolve(__dirname, '..');
+}
+
+function findTslab(): string {
+  try {
+    return join(
+      dirname(require.resolve('tslab/package.json', { paths: [packageRoot()] })),
+      'bin',
+      'tslab',
+    );
+  } catch {
+    throw new CliError(
+      'losslab: tslab is not installed here. Run `npm install` at the repository root first.',
+    );
+  }
+}
+
+function findLabextension(): string | null {
+  const dir = join(packageRoot(), '..', 'jupyterlab', 'labextension');
+  return existsSync(join(dir, 'package.json')) ? dir : null;
+}
+
+function ourVersion(): string {
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
+interface Item {
+  target: string;
+  stage: (dir: string) => void;
+}
+
+// Stage every item next to its target, then swap them in with renames; if anything fails, the
+// staged copies are removed and the previous installation is put back: never half an install.
+function installAtomically(items: Item[]): void {
+  const suffix = `.losslab-${process.pid}-${Date.now()}`;
+  const staged: string[] = [];
+  const swapped: { target: string; old: string | null }[] = [];
+  try {
+    for (const item of items) {
+      mkdirSync(dirname(item.target), { recursive: true });
+      const dir = `${item.target}${suffix}.new`;
+      staged.push(dir);
+      item.stage(dir);
+    }
+    items.forEach((item, i) => {
+      let old: string | null = null;
+      if (existsSync(item.target)) {
+        old = `${item.target}${suffix}.old`;
+        renameSync(item.target, old);
+      }
+      swapped.push({ target: item.target, old });
+      renameSync(staged[i] as string, item.target);
+    });
+  } catch (e) {
+    for (const { target, old } of swapped.reverse()) {
+      rmSync(target, { recursive: true, force: true });
+      if (old !== null) {
+        renameSync(old, target);
+      }
+    }
+    for (const dir of staged) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    throw new CliError(`losslab install: failed, nothing was changed (${(e as Error).message})`);
+  }
+  for (const { old } of swapped) {
+    if (old !== null) {
+      rmSync(old, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Installs the tslab kernelspec (and the plugin when built). Returns the paths written. */
+export function install(options: CliOptions = {}): string[] {
+  const log = options.log ?? console.log;
+  const info = probeJupyter(options.python);
+  const data = jupyterDataDir(options.location ?? { kind: 'user' }, info);
+  const tslab = resolve(options.tslab ?? findTslab());
+  if (!existsSync(tslab)) {
+    throw new CliError(`losslab install: the tslab binary ${tslab} does not exist`);
+  }
+  const items: Item[] = [
+    {
+      target: join(data, 'kernels', 'tslab'),
+      stage: (dir) => {
+        mkdirSync(dir, { recursive: true });
+        const spec = {
+          argv: [tslab, 'kernel', '--config-path', '{connection_file}'],
+          display_name: 'TypeScript',
+          language: 'typescript',
+          metadata: { losslab: { version: ourVersion() } },
+        };
+        writeFileSync(join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
+      },
+    },
+  ];
+  const ext = options.labextension ?? findLabextension();
+  if (ext !== null) {
+    if (!existsSync(join(ext, 'package.json'))) {
+      throw new CliError(`losslab install: ${ext} is not a built lab extension (no package.json)`);
+    }
+    items.push({
+      target: join(data, 'labextensions', '@losslab', 'jupyterlab'),
+      stage: (dir) => cpSync(ext, dir, { recursive: true }),
+    });
+  }
+  installAtomically(items);
+  for (const item of items) {
+    log(`installed ${item.target}`);
+  }
+  if (ext === null) {
+    log('the JupyterLab plugin is not built (npm run build); installed the kernelspec only');
+  }
+  return items.map((i) => i.target);
+}
+
+/** Removes what `install` put at the location. Returns the paths removed. */
+export function uninstall(options: CliOptions = {}): string[] {
+  const log = options.log ?? console.log;
+  const info = probeJupyter(options.python);
+  const data = jupyterDataDir(options.location ?? { kind: 'user' }, info);
+  const removed: string[] = [];
+  for (const target of [
+    join(data, 'kernels', 'tslab'),
+    join(data, 'labextensions', '@losslab', 'jupyterlab'),
+  ]) {
+    if (existsSync(target)) {
+      rmSync(target, { recursive: true, force: true });
+      removed.push(target);
+      log(`removed ${target}`);
+    }
+  }
+  if (removed.length === 0) {
+    log(`nothing to remove in ${data}`);
+  }
+  return removed;
+}
+
+/** One line per place Jupyter looks: what is installed there and whether its binary exists. */
+export function status(options: CliOptions = {}): string[] {
+  const info = probeJupyter(options.python);
+  const dirs = new Set<string>(info.path);
+  if (options.location !== undefined) {
+    dirs.add(jupyterDataDir(options.location, info));
+  }
+  const lines: string[] = [
+    `python ${info.python}: ` +
+      Object.entries(info.versions)
+        .map(([k, v]) => `${k} ${v ?? 'missing'}`)
+        .join(', '),
+  ];
+  for (const dir of dirs) {
+    const spec = join(dir, 'kernels', 'tslab', 'kernel.json');
+    if (existsSync(spec)) {
+      const argv0 = (JSON.parse(readFileSync(spec, 'utf8')) as { argv: string[] }).argv[0] ?? '';
+      lines.push(
+        `kernel tslab: ${spec} -> ${argv0}${existsSync(argv0) ? '' : ' (MISSING binary)'}`,
+      );
+    }
+    const ext = join(dir, 'labextensions', '@losslab', 'jupyterlab', 'package.json');
+    if (existsSync(ext)) {
+      const v = (JSON.parse(readFileSync(ext, 'utf8')) as { version?: string }).version ?? '?';
+      lines.push(`plugin @losslab/jupyterlab ${v}: ${dirname(ext)}`);
+    }
+  }
+  if (lines.length === 1) {
+    lines.push('nothing installed (run: npx losslab install)');
+  }
+  (options.log ?? console.log)(lines.join('\n'));
+  return lines;
+}
+
+const USAGE = `usage: losslab <install|uninstall|status> [--user | --sys-prefix | --prefix P] [--python PY]
+  install    register the tslab kernelspec (this repo's tslab) and the JupyterLab plugin when built
+  uninstall  remove them from the location
+  status     what is installed where, and the Jupyter versions`;
+
+/** Parses argv and runs a command; returns the exit code. */
+export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
+  const [command, ...rest] = argv;
+  const options: CliOptions = { log };
+  try {
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i];
+      const value = (): string => {
+        const v = rest[++i];
+        if (v === undefined) {
+          throw new CliError(`losslab: ${arg} needs a value\n${USAGE}`);
+        }
+        return v;
+      };
+      if (arg === '--user') {
+        options.location = { kind: 'user' };
+      } else if (arg === '--sys-prefix') {
+        options.location = { kind: 'sys-prefix' };
+      } else if (arg === '--prefix') {
+        options.location = { kind: 'prefix', prefix: value() };
+      } else if (arg === '--python') {
+        options.python = value();
+      } else if (arg === '--tslab') {
+        options.tslab = value();
+      } else if (arg === '--labextension') {
+        options.labextension = value();
+      } else {
+        throw new CliError(`losslab: unknown option ${arg}\n${USAGE}`);
+      }
+    }
+    if (command === 'install') {
+      install(options);
+    } else if (command === 'uninstall') {
+      uninstall(options);
+    } else if (command === 'status') {
+      status(options);
+    } else {
+      log(USAGE);
+      return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
