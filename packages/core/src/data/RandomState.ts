@@ -28,8 +28,10 @@ export interface Shuffleable {
 
 const N = 624;
 const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER_MASK = 0x80000000;
+// As int32 values: the key lives in Int32Arrays so that V8 keeps every operation in 32-bit
+// integers (uint32 values >= 2^31 would become doubles).
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
 const TWO_32 = 4294967296;
 const MAX_SEED = 4294967295;
@@ -83,6 +85,16 @@ function mask32(v: number): number {
   return m >>> 0;
 }
 
+/** MT19937's output tempering of one key word (numpy's `mt19937_next`), as an int32. */
+function temper(word: number): number {
+  let y = word | 0;
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y;
+}
+
 /**
  * numpy's legacy random number generator (`np.random.RandomState`, which `np.random.seed` and
  * `np.random.randn` use), ported so that the same seed gives the very same numbers, bit for bit:
@@ -101,7 +113,10 @@ function mask32(v: number): number {
  * // x[0] = 1.764052345967664, x[1] = 0.4001572083672233, x[2] = 0.9787379841057392
  */
 export class RandomState {
-  private readonly key = new Uint32Array(N);
+  private readonly key = new Int32Array(N);
+  // The key's words already tempered: numpy tempers on every read; doing it once per block in
+  // generate() makes a read a plain load. The state (getState) is still the untempered key.
+  private readonly tempered = new Int32Array(N);
   private pos = N;
   private hasGauss = false;
   private gauss = 0;
@@ -144,7 +159,12 @@ export class RandomState {
 
   /** A copy of the generator's state (numpy's `get_state()` without the `'MT19937'` tag). */
   getState(): RandomStateState {
-    return { key: this.key.slice(), pos: this.pos, hasGauss: this.hasGauss, gauss: this.gauss };
+    return {
+      key: new Uint32Array(this.key.buffer.slice(0)),
+      pos: this.pos,
+      hasGauss: this.hasGauss,
+      gauss: this.gauss,
+    };
   }
 
   /**
@@ -178,6 +198,7 @@ export class RandomState {
         throw new LosslabError(fn, 'state', `'state.key' must hold 32-bit unsigned integers`);
       }
       this.key[i] = w;
+      this.tempered[i] = temper(w);
     }
     this.pos = state.pos;
     this.hasGauss = Boolean(state.hasGauss);
@@ -485,12 +506,7 @@ export class RandomState {
     if (this.pos === N) {
       this.generate();
     }
-    let y = this.key[this.pos++] as number;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return (this.tempered[this.pos++] as number) >>> 0;
   }
 
   /** numpy's `mt19937_next_double`: 27 + 26 bits over 2^53. */
@@ -553,14 +569,18 @@ export class RandomState {
     let y: number;
     for (; i < N - M; i++) {
       y = ((k[i] as number) & UPPER_MASK) | ((k[i + 1] as number) & LOWER_MASK);
-      k[i] = (k[i + M] as number) ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      k[i] = (k[i + M] as number) ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; i < N - 1; i++) {
       y = ((k[i] as number) & UPPER_MASK) | ((k[i + 1] as number) & LOWER_MASK);
-      k[i] = (k[i + M - N] as number) ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      k[i] = (k[i + M - N] as number) ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     y = ((k[N - 1] as number) & UPPER_MASK) | ((k[0] as number) & LOWER_MASK);
-    k[N - 1] = (k[M - 1] as number) ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    k[N - 1] = (k[M - 1] as number) ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    const t = this.tempered;
+    for (i = 0; i < N; i++) {
+      t[i] = temper(k[i] as number);
+    }
     this.pos = 0;
   }
 }
