@@ -244,6 +244,14 @@ describe('RandomState', () => {
     new RandomState(0).shuffle(a);
     expect(Array.from(a)).toEqual([2, 0, 1, 3, 4]);
     expect(Array.from(new RandomState(0).permutation(5))).toEqual([2, 0, 1, 3, 4]);
+    const reseeded = new RandomState(1);
+    reseeded.seed(0);
+    expect(reseeded.randn()).toBe(1.764052345967664);
+    const rs2 = new RandomState(0);
+    const saved = rs2.getState();
+    const first = rs2.rand(3);
+    rs2.setState(saved);
+    expect(rs2.rand(3)).toEqual(first);
   });
 
   it('getState/setState round-trips mid-stream, cached normal included', () => {

@@ -133,6 +133,11 @@ export class RandomState {
    * Re-seeds the generator (numpy's `seed(seed)`, `init_genrand`) and forgets the cached normal
    * value, exactly as numpy does.
    * $$k_0 = s,\qquad k_i = (1812433253\,(k_{i-1} \oplus (k_{i-1} \gg 30)) + i) \bmod 2^{32}$$
+   *
+   * @example
+   * const rs = new RandomState(1);
+   * rs.seed(0);
+   * rs.randn(); // 1.764052345967664, as after np.random.seed(0)
    */
   seed(seed?: number): void {
     const fn = 'RandomState.seed';
@@ -157,7 +162,16 @@ export class RandomState {
     this.gauss = 0;
   }
 
-  /** A copy of the generator's state (numpy's `get_state()` without the `'MT19937'` tag). */
+  /**
+   * A copy of the generator's state (numpy's `get_state()` without the `'MT19937'` tag).
+   *
+   * @example
+   * const rs = new RandomState(0);
+   * const saved = rs.getState();
+   * const a = rs.rand(3);
+   * rs.setState(saved);
+   * rs.rand(3); // the same three numbers as a
+   */
   getState(): RandomStateState {
     return {
       key: new Uint32Array(this.key.buffer.slice(0)),
@@ -170,6 +184,7 @@ export class RandomState {
   /**
    * Restores a state from {@link RandomState.getState} or from numpy's `get_state()`
    * (`key = state[1]`, `pos = state[2]`, `hasGauss = state[3] === 1`, `gauss = state[4]`).
+   * See {@link RandomState.getState} for an example.
    */
   setState(state: RandomStateState): void {
     const fn = 'RandomState.setState';
