@@ -36,6 +36,23 @@ export interface GradientTransformation<S = unknown> {
    * learning rate of its members by these, so `learningRate` of an alias is the effective one.
    */
   lrFactor?(state: S): number;
+  /**
+   * Optional fast path used by `chain`: exactly `update`, then every update multiplied by
+   * `scale`, in the same pass over the arrays (saves a pass over memory per step).
+   */
+  updateScaled?(
+    grads: Float64Array,
+    state: S,
+    scale: number,
+    params?: Float64Array,
+    extra?: UpdateExtra,
+  ): [Float64Array, S];
+  /**
+   * Present on transformations that only multiply by a number (`scaleByLearningRate`): that
+   * number for the next update and the state after it, so `chain` can fold the multiplication
+   * into the previous member's `updateScaled`.
+   */
+  scalarStep?(state: S): [number, S];
 }
 
 /** Values some transformations need besides the gradient. */

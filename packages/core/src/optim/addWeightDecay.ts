@@ -27,6 +27,25 @@ export function addWeightDecay(weightDecay: number): GradientTransformation<Weig
 /** Shared by `addWeightDecay` and `addDecayedWeights`: the same sum at different chain positions. */
 export function decay(fn: string, weightDecay: number): GradientTransformation<WeightDecayState> {
   checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
+  const updateScaled = (
+    grads: Float64Array,
+    state: WeightDecayState,
+    scale: number,
+    params?: Float64Array,
+  ): [Float64Array, WeightDecayState] => {
+    checkGrads(fn, grads, state.size);
+    if (weightDecay !== 0) {
+      checkParams(fn, params, state.size);
+      for (let i = 0; i < grads.length; i++) {
+        grads[i] = ((grads[i] as number) + weightDecay * (params[i] as number)) * scale;
+      }
+    } else if (scale !== 1) {
+      for (let i = 0; i < grads.length; i++) {
+        grads[i] = (grads[i] as number) * scale;
+      }
+    }
+    return [grads, state];
+  };
   return {
     name: `${fn}(${weightDecay})`,
     init(params: Float64Array): WeightDecayState {
@@ -38,14 +57,8 @@ export function decay(fn: string, weightDecay: number): GradientTransformation<W
       state: WeightDecayState,
       params?: Float64Array,
     ): [Float64Array, WeightDecayState] {
-      checkGrads(fn, grads, state.size);
-      if (weightDecay !== 0) {
-        checkParams(fn, params, state.size);
-        for (let i = 0; i < grads.length; i++) {
-          grads[i] = (grads[i] as number) + weightDecay * (params[i] as number);
-        }
-      }
-      return [grads, state];
+      return updateScaled(grads, state, 1, params);
     },
+    updateScaled,
   };
 }

@@ -76,6 +76,32 @@ describe('chain', () => {
     );
   });
 
+  it.each<[string, () => GradientTransformation]>([
+    ['scaleByAdam', () => scaleByAdam()],
+    ['scaleByAdam amsgrad', () => scaleByAdam({ amsgrad: true })],
+    ['addDecayedWeights', () => addDecayedWeights(0.2)],
+  ])('folds a following scaleByLearningRate into %s bit for bit', (_name, make) => {
+    const fused = chain(
+      make(),
+      scaleByLearningRate((t) => 0.1 / (1 + t)),
+    );
+    const first = make();
+    const second = scaleByLearningRate((t) => 0.1 / (1 + t));
+    const params = new Float64Array([0.5, -1, 2]);
+    let sf = fused.init(params);
+    let s1 = first.init(params);
+    let s2 = second.init(params);
+    for (let step = 0; step < 20; step++) {
+      const g = [Math.sin(step), Math.cos(3 * step), step % 3 === 0 ? 0 : -1.5];
+      const [uf, nf] = fused.update(Float64Array.from(g), sf, params);
+      const [u1, n1] = first.update(Float64Array.from(g), s1, params);
+      const [u2, n2] = second.update(u1, s2, params);
+      expect(Array.from(uf)).toEqual(Array.from(u2));
+      expect(nf[1]).toEqual(n2);
+      [sf, s1, s2] = [nf, n1, n2];
+    }
+  });
+
   it('reports the learning rate times the members’ factors', () => {
     const opt = chain(adam(0.5), reduceOnPlateau({ patience: 0, factor: 0.5 }));
     const params = new Float64Array([1]);

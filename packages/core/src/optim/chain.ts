@@ -49,12 +49,19 @@ export function chain(...transforms: GradientTransformation[]): GradientTransfor
       const next = new Array<unknown>(n);
       let updates = grads;
       for (let i = 0; i < n; i++) {
-        const [u, s] = (transforms[i] as GradientTransformation).update(
-          updates,
-          state[i],
-          params,
-          extra,
-        );
+        const t = transforms[i] as GradientTransformation;
+        const following = transforms[i + 1];
+        if (following?.scalarStep !== undefined && t.updateScaled !== undefined) {
+          // Fold a following multiplication by the learning rate into this member's pass.
+          const [scale, scalarState] = following.scalarStep(state[i + 1]);
+          const [u, s] = t.updateScaled(updates, state[i], scale, params, extra);
+          updates = u;
+          next[i] = s;
+          next[i + 1] = scalarState;
+          i++;
+          continue;
+        }
+        const [u, s] = t.update(updates, state[i], params, extra);
         updates = u;
         next[i] = s;
       }

@@ -62,6 +62,45 @@ export function scaleByAdam(
 ): GradientTransformation<ScaleByAdamState> {
   const fn = 'scaleByAdam';
   const { b1, b2, eps, amsgrad } = adamHyper(fn, options);
+  const updateScaled = (
+    grads: Float64Array,
+    state: ScaleByAdamState,
+    scale: number,
+  ): [Float64Array, ScaleByAdamState] => {
+    const { mu, nu, nuMax } = state;
+    checkGrads(fn, grads, mu.length);
+    const t = state.count + 1;
+    const bc1 = 1 - Math.pow(b1, t);
+    const bc2 = 1 - Math.pow(b2, t);
+    // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop.
+    const inv1 = 1 / bc1;
+    const inv2 = 1 / bc2;
+    const c1 = 1 - b1;
+    const c2 = 1 - b2;
+    const n = grads.length;
+    if (nuMax === null) {
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const m = b1 * (mu[i] as number) + c1 * g;
+        const v = b2 * (nu[i] as number) + c2 * (g * g);
+        mu[i] = m;
+        nu[i] = v;
+        grads[i] = ((m * inv1) / (Math.sqrt(v * inv2) + eps)) * scale;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const m = b1 * (mu[i] as number) + c1 * g;
+        const v = b2 * (nu[i] as number) + c2 * (g * g);
+        mu[i] = m;
+        nu[i] = v;
+        const vMax = Math.max(nuMax[i] as number, v);
+        nuMax[i] = vMax;
+        grads[i] = ((m * inv1) / (Math.sqrt(vMax * inv2) + eps)) * scale;
+      }
+    }
+    return [grads, { count: t, mu, nu, nuMax }];
+  };
   return {
     name: `scaleByAdam(b1=${b1}, b2=${b2}, eps=${eps}${amsgrad ? ', amsgrad' : ''})`,
     init(params: Float64Array): ScaleByAdamState {
@@ -75,39 +114,8 @@ export function scaleByAdam(
       };
     },
     update(grads: Float64Array, state: ScaleByAdamState): [Float64Array, ScaleByAdamState] {
-      const { mu, nu, nuMax } = state;
-      checkGrads(fn, grads, mu.length);
-      const t = state.count + 1;
-      const bc1 = 1 - Math.pow(b1, t);
-      const bc2 = 1 - Math.pow(b2, t);
-      // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop.
-      const inv1 = 1 / bc1;
-      const inv2 = 1 / bc2;
-      const c1 = 1 - b1;
-      const c2 = 1 - b2;
-      const n = grads.length;
-      if (nuMax === null) {
-        for (let i = 0; i < n; i++) {
-          const g = grads[i] as number;
-          const m = b1 * (mu[i] as number) + c1 * g;
-          const v = b2 * (nu[i] as number) + c2 * (g * g);
-          mu[i] = m;
-          nu[i] = v;
-          grads[i] = (m * inv1) / (Math.sqrt(v * inv2) + eps);
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const g = grads[i] as number;
-          const m = b1 * (mu[i] as number) + c1 * g;
-          const v = b2 * (nu[i] as number) + c2 * (g * g);
-          mu[i] = m;
-          nu[i] = v;
-          const vMax = Math.max(nuMax[i] as number, v);
-          nuMax[i] = vMax;
-          grads[i] = (m * inv1) / (Math.sqrt(vMax * inv2) + eps);
-        }
-      }
-      return [grads, { count: t, mu, nu, nuMax }];
+      return updateScaled(grads, state, 1);
     },
+    updateScaled,
   };
 }

@@ -60,6 +60,9 @@ export function scaleByLearningRate(
       }
       return [grads, { count: state.count + 1, size: state.size }];
     },
+    scalarStep(state: ScaleByLearningRateState): [number, ScaleByLearningRateState] {
+      return [-rate(state.count), { count: state.count + 1, size: state.size }];
+    },
     learningRate(state: ScaleByLearningRateState): number {
       return rate(state.count);
     },
