@@ -23,7 +23,7 @@ fs.ensureDirSync(buildDir);
 // Copies schemas into build/schemas, writes build/style.js, returns one config per theme.
 const themeConfigs = Build.ensureAssets({ packageNames: extensionPackages, output: buildDir });
 
-const main = Handlebars.compile(fs.readFileSync(path.join(__dirname, 'index.js'), 'utf8'));
+const main = Handlebars.compile(fs.readFileSync(path.join(__dirname, 'main.js.tmpl'), 'utf8'));
 fs.writeFileSync(
   path.join(buildDir, 'index.out.js'),
   main({ extensions: jlab.extensions, mimeExtensions: jlab.mimeExtensions }),

@@ -104,7 +104,7 @@ async function ensureLabApp() {
     log('JupyterLab app dependencies: present');
   }
   const built = join(app, 'build', 'static', 'index.html');
-  const inputs = ['package-lock.json', 'package.json', 'build.js', 'index.js', 'bootstrap.js'];
+  const inputs = ['package-lock.json', 'package.json', 'build.js', 'main.js.tmpl', 'bootstrap.js'];
   if (!existsSync(built) || statSync(built).mtimeMs < newest(inputs.map((f) => join(app, f)))) {
     log('building the JupyterLab app');
     run('node', ['build.js'], { cwd: app });
