@@ -38,6 +38,17 @@ describe('reduceOnPlateau', () => {
     }
   });
 
+  it('counts a NaN loss as no improvement, as PyTorch does', () => {
+    const opt = reduceOnPlateau({ patience: 1, factor: 0.5 });
+    const params = new Float64Array([0]);
+    let state = opt.init(params);
+    for (const loss of [1, NaN, NaN]) {
+      [, state] = opt.update(new Float64Array([1]), state, params, { loss });
+    }
+    expect(state.scale).toBe(0.5);
+    expect(state.best).toBe(1);
+  });
+
   it('turns minLr into a floor on the scale given the base lr', () => {
     const opt = chain(
       scaleByLearningRate(0.1),

@@ -95,7 +95,9 @@ export function reduceOnPlateau(
     ): [Float64Array, ReduceOnPlateauState] {
       checkGrads(fn, grads, state.size);
       const loss = extra?.loss;
-      if (typeof loss !== 'number' || Number.isNaN(loss)) {
+      // A NaN loss is not rejected: as in PyTorch it is simply not an improvement, and the
+      // training loop, not this transformation, reports the divergence.
+      if (typeof loss !== 'number') {
         throw new LosslabError(
           fn,
           'extra.loss',
