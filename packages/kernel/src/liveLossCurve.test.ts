@@ -107,6 +107,16 @@ describe('liveLossCurve', () => {
     expect(sent.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('keeps every message under 64 KB at 1,000,000 steps', () => {
+    const clock = { now: 0 };
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+    const sizes: number[] = [];
+    setDisplayWriter((content) => sizes.push(JSON.stringify(content).length));
+    train(liveLossCurve({ smoothing: 0.9 }), 1_000_000, 0.002, clock);
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.max(...sizes)).toBeLessThan(64 * 1024);
+  }, 60_000);
+
   it('prints the summary line at the end outside tslab', () => {
     setDisplayWriter(null);
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -2,7 +2,8 @@ import type { Callback, History, StepInfo } from '@losslab/core';
 import { LosslabError } from '@losslab/core';
 import { inKernel, newDisplayId, sendBundle } from './display';
 import { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
-import { lossCurvePayload } from './lossCurvePayload';
+import { buildCurvePayload } from './lossCurvePayload';
+import { StreamingDownsampler } from './StreamingDownsampler';
 import type { CurveChartOptions } from './lossCurvePayload';
 import { Throttle } from './throttle';
 
@@ -41,12 +42,17 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
     );
   }
   // Validate the chart options now, not at the first step inside someone's training loop.
-  lossCurvePayload({ loss: [] }, options, 'liveLossCurve');
+  buildCurvePayload({ loss: [] }, options, 'liveLossCurve');
+  // plotLosses keeps maxPoints / 2 buckets; the streaming selection holds between B and 2B
+  // buckets, so B = maxPoints / 4 keeps a live curve as small as a finished one.
+  const buckets = Math.max(16, Math.floor((options?.maxPoints ?? 600) / 4));
   const throttle = new Throttle(throttleMs);
   let displayId: string | null = null;
+  let stream = new StreamingDownsampler(buckets);
+  let current: History | null = null;
 
   const draw = (history: History, running: boolean): void => {
-    const payload = lossCurvePayload(history, { ...options, running }, 'liveLossCurve');
+    const payload = buildCurvePayload(history, { ...options, running }, 'liveLossCurve', [stream]);
     const create = displayId === null;
     displayId ??= newDisplayId();
     sendBundle(lossCurveBundle(payload), displayId, !create);
@@ -54,6 +60,13 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
 
   return {
     onStep(info: StepInfo): void {
+      if (info.history !== current) {
+        // A new fit (or one after an interrupted run, which never reached onEnd): new output.
+        current = info.history;
+        displayId = null;
+        stream = new StreamingDownsampler(buckets);
+        throttle.reset();
+      }
       if (throttle.due() && inKernel()) {
         draw(info.history, true);
       }
@@ -62,10 +75,14 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
       if (inKernel()) {
         draw(history, false);
       } else {
-        process.stdout.write(`${summarizeCurve(lossCurvePayload(history, options))}\n`);
+        process.stdout.write(
+          `${summarizeCurve(buildCurvePayload(history, options, 'liveLossCurve', [stream]))}\n`,
+        );
       }
       // The next fit using this callback starts a new output.
       displayId = null;
+      current = null;
+      stream = new StreamingDownsampler(buckets);
       throttle.reset();
     },
   };

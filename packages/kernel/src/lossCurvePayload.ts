@@ -1,6 +1,7 @@
 import { LosslabError } from '@losslab/core';
 import type { History } from '@losslab/core';
 import { downsample, downsampleIndices } from './downsample';
+import type { StreamingDownsampler } from './StreamingDownsampler';
 import type { CurvePoint, CurveRun, CurveStopReason, LossCurvePayload } from './payload';
 
 /**
@@ -42,7 +43,19 @@ export interface CurveChartOptions {
 export function lossCurvePayload(
   histories: HistoryLike | readonly HistoryLike[],
   options?: CurveChartOptions & { running?: boolean },
-  fn = 'lossCurvePayload',
+): LossCurvePayload {
+  return buildCurvePayload(histories, options, 'lossCurvePayload');
+}
+
+/**
+ * `lossCurvePayload` for this package's callers: `fn` names the public function in errors, and
+ * `streams[i]`, when given, already holds run i's selection (a live curve's incremental one).
+ */
+export function buildCurvePayload(
+  histories: HistoryLike | readonly HistoryLike[],
+  options: (CurveChartOptions & { running?: boolean }) | undefined,
+  fn: string,
+  streams?: readonly (StreamingDownsampler | undefined)[],
 ): LossCurvePayload {
   const list: readonly HistoryLike[] = Array.isArray(histories)
     ? histories
@@ -69,7 +82,13 @@ export function lossCurvePayload(
   }
   const buckets = Math.max(16, Math.floor(maxPoints / 2 / list.length));
   const runs = list.map((h, i) =>
-    curveRun(h, options?.names?.[i] ?? h.name ?? `run ${i + 1}`, buckets, options?.running),
+    curveRun(
+      h,
+      options?.names?.[i] ?? h.name ?? `run ${i + 1}`,
+      buckets,
+      options?.running,
+      streams?.[i],
+    ),
   );
   return {
     version: 1,
@@ -84,20 +103,40 @@ export function lossCurvePayload(
   };
 }
 
-function curveRun(h: HistoryLike, name: string, buckets: number, running?: boolean): CurveRun {
+function curveRun(
+  h: HistoryLike,
+  name: string,
+  buckets: number,
+  running: boolean | undefined,
+  stream: StreamingDownsampler | undefined,
+): CurveRun {
   const loss = h.loss;
   const n = loss.length;
-  const indices = downsampleIndices(loss, buckets);
+  stream?.update(loss);
+  const indices = stream === undefined ? downsampleIndices(loss, buckets) : stream.indices();
   const points: CurvePoint[] = indices.map((i) => [i + 1, rounded(loss[i] as number, 7)]);
   let min: CurveRun['min'] = null;
   let divergedAt: number | undefined;
-  for (let i = 0; i < n; i++) {
-    const v = loss[i] as number;
-    if (!Number.isFinite(v)) {
-      divergedAt ??= i + 1;
-    } else if (min === null || v < min.loss) {
-      min = { step: i + 1, loss: v };
+  let minStep = -1;
+  let minLoss = Infinity;
+  if (stream !== undefined) {
+    minStep = stream.minIndex + 1;
+    minLoss = stream.minValue;
+    divergedAt = stream.firstNonFinite >= 0 ? stream.firstNonFinite + 1 : undefined;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = loss[i] as number;
+      if (v - v !== 0) {
+        // NaN or +-Infinity
+        divergedAt ??= i + 1;
+      } else if (v < minLoss) {
+        minLoss = v;
+        minStep = i + 1;
+      }
     }
+  }
+  if (minStep > 0) {
+    min = { step: minStep, loss: minLoss };
   }
   const run: CurveRun = {
     name: String(name),
@@ -131,7 +170,16 @@ function finiteOrNull(v: number): number | null {
 }
 
 // Drawn points need no more than 7 significant digits (a chart has ~1000 pixels); rounding them
-// keeps the JSON about a third smaller. `final` and `min` keep the exact values.
+// keeps the JSON about a third smaller. `final` and `min` keep the exact values. Arithmetic
+// rounding: toPrecision costs a microsecond a call, too much for a live redraw.
 function rounded(v: number, digits: number): number | null {
-  return Number.isFinite(v) ? Number(v.toPrecision(digits)) : null;
+  if (v - v !== 0) {
+    return null;
+  }
+  if (v === 0) {
+    return 0;
+  }
+  const scale = Math.pow(10, digits - 1 - Math.floor(Math.log10(Math.abs(v))));
+  const r = Math.round(v * scale) / scale;
+  return Number.isFinite(r) && Number.isFinite(scale) ? r : v;
 }

@@ -1,6 +1,6 @@
 import { displayBundle } from './display';
 import { lossCurveBundle } from './lossCurveBundle';
-import { lossCurvePayload } from './lossCurvePayload';
+import { buildCurvePayload } from './lossCurvePayload';
 import type { CurveChartOptions, HistoryLike } from './lossCurvePayload';
 
 /**
@@ -23,5 +23,5 @@ export function plotLosses(
   histories: HistoryLike | readonly HistoryLike[],
   options?: CurveChartOptions,
 ): void {
-  displayBundle(lossCurveBundle(lossCurvePayload(histories, options, 'plotLosses')));
+  displayBundle(lossCurveBundle(buildCurvePayload(histories, options, 'plotLosses')));
 }
