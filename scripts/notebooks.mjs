@@ -108,10 +108,24 @@ const join1 = (s) => (Array.isArray(s) ? s.join('') : (s ?? ''));
 /**
  * What a rerun must reproduce: cell types, sources and outputs, with genuinely volatile text
  * blanked. Volatile by convention: a stdout line starting with `measured` (timings and heap
- * sizes, printed by the notebooks on such lines only).
+ * sizes, printed by the notebooks on such lines only), and random element ids in HTML/SVG.
  */
 export function normaliseText(text) {
   return text.replace(/^measured\b.*$/gm, 'measured <volatile>');
+}
+
+/**
+ * Element ids inside HTML/SVG outputs (a chart's clipPath id) are drawn at random so that several
+ * charts on one page never collide; they are renamed in order of appearance (`id="@id0"`, `#@id0`).
+ */
+export function normaliseIds(html) {
+  const ids = [...new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]))];
+  let out = html;
+  ids.forEach((id, k) => {
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(id="|#)${escaped}(?=["')])`, 'g'), `$1@id${k}`);
+  });
+  return out;
 }
 
 export function normaliseNotebook(nb) {
@@ -127,7 +141,8 @@ export function normaliseNotebook(nb) {
       }
       const data = {};
       for (const [mime, value] of Object.entries(out.data ?? {})) {
-        data[mime] = typeof value === 'string' || Array.isArray(value) ? join1(value) : value;
+        const text = typeof value === 'string' || Array.isArray(value) ? join1(value) : null;
+        data[mime] = text === null ? value : /html|svg/.test(mime) ? normaliseIds(text) : text;
       }
       return { output_type: out.output_type, data };
     }),
