@@ -19,7 +19,7 @@ export interface ScaleByLearningRateState {
  * @example
  * const opt = scaleByLearningRate((step) => 0.1 / (step + 1));
  * const params = new Float64Array([1]);
- * let state = opt.init(params);
+ * const state = opt.init(params);
  * const [u1, s1] = opt.update(new Float64Array([2]), state, params); // u1 = [-0.2]
  * const [u2] = opt.update(new Float64Array([2]), s1, params); // u2 = [-0.1]
  */

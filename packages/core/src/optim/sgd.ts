@@ -32,7 +32,7 @@ export interface SgdOptions {
  * @example
  * const opt = sgd(0.1, { momentum: 0.9 });
  * const params = new Float64Array([1]);
- * let state = opt.init(params);
+ * const state = opt.init(params);
  * const [u] = opt.update(new Float64Array([2]), state, params);
  * applyUpdates(params, u); // params = [1 - 0.1 * 2] = [0.8]
  * // opt.name === 'sgd(lr=0.1, momentum=0.9)'
