@@ -29,34 +29,56 @@ export class StreamingDownsampler {
   /** Takes in `values[seen..]`: the history is append-only. */
   update(values: ArrayLike<number>): void {
     const n = values.length;
-    for (let i = this.seen; i < n; i++) {
-      const v = values[i] as number;
-      if (v - v !== 0) {
-        if (this.curGap < 0) {
-          this.curGap = i;
-        }
-        if (this.firstNonFinite < 0) {
-          this.firstNonFinite = i;
-        }
-      } else {
-        if (v < this.curLoV) {
-          this.curLoV = v;
-          this.curLo = i;
-        }
-        if (v > this.curHiV) {
-          this.curHiV = v;
-          this.curHi = i;
-        }
-        if (v < this.minValue) {
-          this.minValue = v;
-          this.minIndex = i;
+    let i = this.seen;
+    while (i < n) {
+      // One bucket's worth at a time, in locals: the hot loop touches no object fields.
+      const start = i;
+      const end = Math.min(n, i + this.width - this.count);
+      let lo = this.curLo;
+      let hi = this.curHi;
+      let gap = this.curGap;
+      let loV = this.curLoV;
+      let hiV = this.curHiV;
+      for (; i < end; i++) {
+        const v = values[i] as number;
+        if (v - v !== 0) {
+          if (gap < 0) {
+            gap = i;
+          }
+        } else {
+          if (v < loV) {
+            loV = v;
+            lo = i;
+          }
+          if (v > hiV) {
+            hiV = v;
+            hi = i;
+          }
         }
       }
-      if (++this.count === this.width) {
+      this.count += end - start;
+      this.curLo = lo;
+      this.curHi = hi;
+      this.curGap = gap;
+      this.curLoV = loV;
+      this.curHiV = hiV;
+      this.noteExtremes(lo, loV, gap);
+      if (this.count === this.width) {
         this.close(values);
       }
     }
     this.seen = n;
+  }
+
+  // The minimum and first non-finite value overall follow from each bucket's own.
+  private noteExtremes(lo: number, loV: number, gap: number): void {
+    if (lo >= 0 && loV < this.minValue) {
+      this.minValue = loV;
+      this.minIndex = lo;
+    }
+    if (gap >= 0 && (this.firstNonFinite < 0 || gap < this.firstNonFinite)) {
+      this.firstNonFinite = gap;
+    }
   }
 
   private close(values: ArrayLike<number>): void {
