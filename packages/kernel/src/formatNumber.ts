@@ -3,8 +3,8 @@
  * and from 1e6 on, no trailing zeros; 'NaN' and '±Infinity' spelled out.
  *
  * @example
- * [formatNumber(0.000123456), formatNumber(2500000), formatNumber(0.5), formatNumber(-3)];
- * // ['1.23e-4', '2.5e+6', '0.5', '-3']
+ * [formatNumber(0.0000123456), formatNumber(2500000), formatNumber(0.5), formatNumber(-3)];
+ * // ['1.23e-5', '2.5e+6', '0.5', '-3']
  */
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) {
