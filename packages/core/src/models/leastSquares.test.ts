@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
 import { leastSquares } from './leastSquares';
 
@@ -42,6 +44,43 @@ describe('leastSquares', () => {
     const constant = new Float64Array([5, 5, 5]);
     expect(() => leastSquares(constant, new Float64Array([1, 2, 3]), 3, 1)).toThrow(
       "leastSquares: X'X is singular: the bias column is a linear combination of the columns before it (constant or duplicated feature?)",
+    );
+  });
+
+  it('property: the residual is orthogonal to every column of [X 1] (the normal equations hold)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (features, extra, seed) => {
+          const n = features + 1 + extra;
+          const rng = new RandomState(seed);
+          const x = rng.normal(0, 3, n * features);
+          const y = rng.normal(1, 5, n);
+          const beta = leastSquares(x, y, n, features);
+          const r = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            let p = beta[features]!;
+            for (let j = 0; j < features; j++) {
+              p += x[i * features + j]! * beta[j]!;
+            }
+            r[i] = p - y[i]!;
+          }
+          const scale = n * 5 * 3 * 10; // |column| x |y|, generously: round-off is far smaller
+          for (let j = 0; j <= features; j++) {
+            let dot = 0;
+            for (let i = 0; i < n; i++) {
+              dot += (j < features ? x[i * features + j]! : 1) * r[i]!;
+            }
+            if (!(Math.abs(dot) < 1e-12 * scale)) {
+              return false;
+            }
+          }
+          return true;
+        },
+      ),
+      { numRuns: 100, seed: 7 },
     );
   });
 });

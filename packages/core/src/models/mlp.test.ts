@@ -75,9 +75,9 @@ describe('mlp', () => {
         const g = new Float64Array(net.params.length);
         net.backward(x, f.n, grad as Float64Array, g);
         expectClose(g, f.grad, 1e-11);
-        expect(modelGradCheck(net, x, f.n, mseLoss as LossFn, target).maxRelError).toBeLessThan(
-          1e-6,
-        );
+        // h = 1e-5: through sigmoids some gradients are small enough that h = 1e-6 is round-off bound.
+        const check = modelGradCheck(net, x, f.n, mseLoss as LossFn, target, { h: 1e-5 });
+        expect(check.maxRelError).toBeLessThan(1e-6);
       });
 
       it('backwardTrace reports dA, dZ, dW, db from the output layer down', () => {

@@ -465,7 +465,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     if (valPred !== null && step % validationEvery === 0) {
       const v = validation as Dataset;
       model.forward(v.x, v.n, valPred);
-      const valLoss = lossFn(valPred, v.y, valOpts).value;
+      const valLoss = lossValue(lossFn, valPred, v.y, valOpts);
       history.valLoss.push(valLoss);
       history.valStep.push(step);
       if (early !== undefined && earlyStop(valLoss)) {
