@@ -60,33 +60,27 @@ describe('@losslab/kernel in a real tslab kernel', () => {
     expect(KernelSession.streamText(ex)).toBe('');
   });
 
-  it('liveLossCurve updates one output during a ~3 s synchronous loop, ending on the final history', async () => {
+  it('liveLossCurve updates one output while fit trains for ~3 s, ending on the final history', async () => {
     const ex = await kernel.execute(`
+      import { fit, linearRegression, makeLinearData, sgd } from '@losslab/core';
       import { liveLossCurve } from '@losslab/kernel';
-      const live = liveLossCurve({ title: 'live' });
-      const history = { name: 'gd', loss: [] as number[], learningRate: [] as number[],
-        gradNorm: [] as number[], valLoss: [] as number[], valStep: [] as number[],
-        snapshots: [] as { step: number; params: Float64Array }[], steps: 0,
-        stopReason: 'maxSteps' as const, stopMessage: 'reached the time limit' };
+      const data = makeLinearData({ n: 2000 });
       const t0 = Date.now();
-      let w = 0;
-      let step = 0;
-      // A synchronous training loop: the event loop never runs until the cell ends.
-      while (Date.now() - t0 < 3000) {
-        step++;
-        let busy = 0;
-        for (let k = 0; k < 2000; k++) busy += Math.sqrt(k);
-        const loss = (w - 2) ** 2 + 1 / step + busy * 1e-12;
-        w -= 0.002 * 2 * (w - 2);
-        history.loss.push(loss);
-        history.learningRate.push(0.002);
-        history.gradNorm.push(Math.abs(2 * (w - 2)));
-        history.steps = step;
-        live.onStep!({ step, maxSteps: 1e9, loss, learningRate: 0.002, gradNorm: 0, history });
-      }
-      live.onEnd!(history);
-      console.log(JSON.stringify({ steps: step, final: history.loss[step - 1],
-        min: history.loss.reduce((a, b) => Math.min(a, b)) }));
+      // A synchronous training loop: the event loop does not run until the cell ends.
+      const result = fit(linearRegression({ features: 1 }), data, {
+        optimizer: sgd(0.01),
+        maxSteps: 100_000_000,
+        threshold: 0,
+        name: 'gd',
+        callbacks: [
+          liveLossCurve({ title: 'live' }),
+          { onStep: () => (Date.now() - t0 < 3000 ? undefined : 'stop') },
+        ],
+      });
+      const h = result.history;
+      console.log(JSON.stringify({ steps: h.loss.length, final: h.loss[h.loss.length - 1],
+        min: h.loss.reduce((a, b) => Math.min(a, b)), stopReason: h.stopReason,
+        stopMessage: h.stopMessage }));
     `);
     failIfError(ex);
     const created = displays(ex, 'display_data');
@@ -109,6 +103,8 @@ describe('@losslab/kernel in a real tslab kernel', () => {
       steps: number;
       final: number;
       min: number;
+      stopReason: string;
+      stopMessage: string;
     };
     const last = updates.at(-1)?.content.data as Record<string, unknown>;
     const run = (last[CURVE_MIME] as { runs: Record<string, unknown>[] }).runs[0] as {
@@ -121,8 +117,9 @@ describe('@losslab/kernel in a real tslab kernel', () => {
     expect(run.steps).toBe(printed.steps);
     expect(run.final).toBe(printed.final);
     expect(run.min.loss).toBe(printed.min);
-    expect(run.stopReason).toBe('maxSteps');
-    expect(run.stopMessage).toBe('reached the time limit');
+    expect(run.stopReason).toBe('callback');
+    expect(run.stopReason).toBe(printed.stopReason);
+    expect(run.stopMessage).toBe(printed.stopMessage);
     expect(last['text/plain']).toContain(`gd: ${printed.steps} steps`);
     // Every update before the last one showed a run still training.
     const first = updates[0]?.content.data as Record<string, unknown>;
