@@ -13,13 +13,16 @@ export type StopReason =
 
 /** A copy of the parameters taken during training, for drawing an optimizer's path. */
 export interface Snapshot {
+  /** Updates applied when the copy was taken: 0 is the starting point. */
   readonly step: number;
   readonly params: Float64Array;
 }
 
 /**
- * Everything a training run recorded. Arrays are indexed by step (0 = after the first update's
- * loss evaluation); they are plain numbers so a history serializes to JSON as it is.
+ * Everything a training run recorded. Arrays are indexed by step: `loss[i]` is the loss measured
+ * at step i + 1, at the parameters that step started from (so `loss[0]` is the starting point's
+ * loss, as in the article's loop). They are plain numbers so a history serializes to JSON as it
+ * is; a learning rate is NaN for an optimizer that reports none.
  */
 export interface History {
   /** A name for the run (shown in legends); defaults to the optimizer's name. */
