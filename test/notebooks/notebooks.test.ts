@@ -40,6 +40,15 @@ interface Executed {
 }
 
 const CURVE_MIME = 'application/vnd.losslab.curve.v1+json';
+/** Charts each notebook draws (loss curves, surfaces, shapes, the outlier scatter). */
+const MIN_CHARTS: Record<string, number> = {
+  '01-background': 0,
+  '02-core-concepts': 1,
+  '03-algorithm-and-formulas': 2,
+  '04-code-example': 2,
+  '05-future-trends': 7,
+  '06-faq': 3,
+};
 const names: string[] = listNotebooks();
 const executed = new Map<string, Executed>();
 let htmlDir = '';
@@ -149,6 +158,7 @@ describe('the notebooks', () => {
       const charts = displays(fresh(name).notebook).filter((d) =>
         String(d['text/html'] ?? '').includes('<svg'),
       );
+      expect(charts.length).toBeGreaterThanOrEqual(MIN_CHARTS[name] ?? 1);
       const html = readFileSync(fresh(name).html, 'utf8');
       const exported = html.split('<svg').length - 1;
       expect(exported).toBeGreaterThanOrEqual(charts.length);
