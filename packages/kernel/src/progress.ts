@@ -82,6 +82,7 @@ export function progress(options?: ProgressOptions): Callback {
   let displayId: string | null = null;
   let start = 0;
   let maxSteps = 0;
+  let current: History | null = null;
   const show = (text: string): void => {
     const create = displayId === null;
     displayId ??= newDisplayId();
@@ -89,8 +90,12 @@ export function progress(options?: ProgressOptions): Callback {
   };
   return {
     onStep(info: StepInfo): void {
-      if (start === 0) {
+      if (info.history !== current) {
+        // A new fit (or one after an interrupted run, which never reached onEnd): a new line.
+        current = info.history;
+        displayId = null;
         start = performance.now();
+        throttle.reset();
       }
       maxSteps = info.maxSteps;
       if (throttle.due() && inKernel()) {
@@ -120,6 +125,7 @@ export function progress(options?: ProgressOptions): Callback {
         process.stdout.write(`${line}\n`);
       }
       displayId = null;
+      current = null;
       start = 0;
       throttle.reset();
     },

@@ -8,7 +8,7 @@ import { renderCurveSvg } from './renderCurveSvg';
 function parse(svg: string): Document {
   const doc = new new JSDOM('').window.DOMParser().parseFromString(svg, 'image/svg+xml');
   expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
-  for (const el of Array.from(doc.getElementsByTagName('*'))) {
+  for (const el of Array.from(doc.getElementsByTagName('*')) as Element[]) {
     for (const attr of ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'd']) {
       const v = el.getAttribute(attr);
       if (v !== null) {
