@@ -19,11 +19,32 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
   let sum = 0;
   if (weight === undefined && values === null) {
-    for (let i = 0; i < n; i++) {
+    // Four partial sums (see mseLoss) and a branch-free sign: with random signs a branch is
+    // mispredicted half the time, which costs more than the rest of the loop.
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      const d0 = (pred[i] as number) - (target[i] as number);
+      const d1 = (pred[i + 1] as number) - (target[i + 1] as number);
+      const d2 = (pred[i + 2] as number) - (target[i + 2] as number);
+      const d3 = (pred[i + 3] as number) - (target[i + 3] as number);
+      sum += Math.abs(d0);
+      s1 += Math.abs(d1);
+      s2 += Math.abs(d2);
+      s3 += Math.abs(d3);
+      grad[i] = scale * (+(d0 > 0) - +(d0 < 0));
+      grad[i + 1] = scale * (+(d1 > 0) - +(d1 < 0));
+      grad[i + 2] = scale * (+(d2 > 0) - +(d2 < 0));
+      grad[i + 3] = scale * (+(d3 > 0) - +(d3 < 0));
+    }
+    for (; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);
       sum += Math.abs(d);
-      grad[i] = Math.sign(d) * scale;
+      grad[i] = scale * (+(d > 0) - +(d < 0));
     }
+    sum += s1 + s2 + s3;
   } else {
     for (let i = 0; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);

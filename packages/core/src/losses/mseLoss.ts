@@ -21,12 +21,32 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   const g2 = 2 * scale;
   let sum = 0;
   if (weight === undefined && values === null) {
-    // The training-loop case, kept free of per-element branches.
-    for (let i = 0; i < n; i++) {
+    // The training-loop case: no per-element branch, and four partial sums so that the adds do
+    // not wait on each other (the loop is otherwise bound by the latency of one long sum chain).
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      const d0 = (pred[i] as number) - (target[i] as number);
+      const d1 = (pred[i + 1] as number) - (target[i + 1] as number);
+      const d2 = (pred[i + 2] as number) - (target[i + 2] as number);
+      const d3 = (pred[i + 3] as number) - (target[i + 3] as number);
+      sum += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+      grad[i] = g2 * d0;
+      grad[i + 1] = g2 * d1;
+      grad[i + 2] = g2 * d2;
+      grad[i + 3] = g2 * d3;
+    }
+    for (; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);
       sum += d * d;
       grad[i] = g2 * d;
     }
+    sum += s1 + s2 + s3;
   } else {
     for (let i = 0; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);

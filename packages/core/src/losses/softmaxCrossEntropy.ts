@@ -2,6 +2,7 @@ import { checkArray, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkLabels, resolveClasses } from './classTargets';
+import { expNonPositive } from './expNonPositive';
 import { checkRange, checkScalarRange, checkWeight, finishLoss } from './lossKit';
 
 /** Options of {@link softmaxCrossEntropy} (PyTorch's CrossEntropyLoss). */
@@ -121,7 +122,7 @@ export function softmaxCrossEntropy(
     }
     let s = 0;
     for (let j = base; j < end; j++) {
-      const e = Math.exp((logits[j] as number) - m);
+      const e = expNonPositive((logits[j] as number) - m);
       grad[j] = e;
       s += e;
     }

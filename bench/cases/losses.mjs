@@ -1,0 +1,151 @@
+// Loss cases: value + gradient of MSE and MAE at n = 1e5, 1e6, 1e7 and softmax cross-entropy at
+// 1e4 x 10 and 1e4 x 1000, each in float64 and float32, against naive TypeScript-style code
+// (plain arrays, map/reduce, one pass per step) and idiomatic numpy.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const core = require('../../packages/core/lib/index.js');
+
+/** Deterministic data in [-2, 2) (a small LCG: the benchmark needs numbers, not numpy's). */
+function fill(arr, seed) {
+  let s = seed >>> 0;
+  for (let i = 0; i < arr.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    arr[i] = (s / 4294967296) * 4 - 2;
+  }
+  return arr;
+}
+
+const TYPES = [
+  { dtype: 'float64', Ctor: Float64Array },
+  { dtype: 'float32', Ctor: Float32Array },
+];
+
+function elementwiseCase(name, lossFn, naive, numpyStmt, n, { dtype, Ctor }) {
+  let pred, target, grad, predArr, targetArr;
+  return {
+    group: 'losses',
+    name: `${name} value+grad n=${n.toExponential().replace('+', '')} ${dtype}`,
+    size: n,
+    setup() {
+      pred = fill(new Ctor(n), 1);
+      target = fill(new Ctor(n), 2);
+      grad = new Ctor(n);
+      predArr = Array.from(pred);
+      targetArr = Array.from(target);
+    },
+    teardown() {
+      pred = target = grad = predArr = targetArr = undefined;
+    },
+    core: () => lossFn(pred, target, { out: { grad } }),
+    naive: () => naive(predArr, targetArr, Ctor),
+    numpy: {
+      setup: `rng = np.random.default_rng(0)\np = rng.uniform(-2, 2, ${n}).astype(np.${dtype})\nt = rng.uniform(-2, 2, ${n}).astype(np.${dtype})`,
+      stmt: numpyStmt,
+    },
+  };
+}
+
+// The naive side: what a first TypeScript version looks like.
+function naiveMse(p, t, Ctor) {
+  const d = p.map((v, i) => v - t[i]);
+  const loss = d.map((v) => v * v).reduce((a, b) => a + b, 0) / d.length;
+  const grad = Ctor.from(d.map((v) => (2 * v) / d.length));
+  return { loss, grad };
+}
+
+function naiveMae(p, t, Ctor) {
+  const d = p.map((v, i) => v - t[i]);
+  const loss = d.map((v) => Math.abs(v)).reduce((a, b) => a + b, 0) / d.length;
+  const grad = Ctor.from(d.map((v) => Math.sign(v) / d.length));
+  return { loss, grad };
+}
+
+function naiveSoftmaxCe(x, t, B, C, Ctor) {
+  const rows = [];
+  for (let i = 0; i < B; i++) {
+    rows.push(x.slice(i * C, (i + 1) * C));
+  }
+  const probs = rows.map((r) => {
+    const m = Math.max(...r);
+    const e = r.map((v) => Math.exp(v - m));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / s);
+  });
+  const loss = -probs.map((p, i) => Math.log(p[t[i]])).reduce((a, b) => a + b, 0) / B;
+  const grad = Ctor.from(probs.flatMap((p, i) => p.map((v, c) => (v - (c === t[i] ? 1 : 0)) / B)));
+  return { loss, grad };
+}
+
+function softmaxCase(B, C, { dtype, Ctor }) {
+  let logits, labels, grad, logitsArr, labelsArr;
+  return {
+    group: 'losses',
+    name: `softmaxCE value+grad ${B}x${C} ${dtype}`,
+    size: B * C,
+    setup() {
+      logits = fill(new Ctor(B * C), 3);
+      labels = new Int32Array(B);
+      for (let i = 0; i < B; i++) {
+        labels[i] = (i * 7919) % C;
+      }
+      grad = new Ctor(B * C);
+      logitsArr = Array.from(logits);
+      labelsArr = Array.from(labels);
+    },
+    teardown() {
+      logits = labels = grad = logitsArr = labelsArr = undefined;
+    },
+    core: () => core.softmaxCrossEntropy(logits, labels, { out: { grad } }),
+    naive: () => naiveSoftmaxCe(logitsArr, labelsArr, B, C, Ctor),
+    numpy: {
+      setup: [
+        'rng = np.random.default_rng(0)',
+        `x = rng.uniform(-2, 2, (${B}, ${C})).astype(np.${dtype})`,
+        `t = (np.arange(${B}) * 7919) % ${C}`,
+        `r = np.arange(${B})`,
+      ].join('\n'),
+      stmt: [
+        'm = x.max(axis=1, keepdims=True)',
+        'e = np.exp(x - m)',
+        's = e.sum(axis=1, keepdims=True)',
+        'p = e / s',
+        'loss = np.mean(np.log(s[:, 0]) + m[:, 0] - x[r, t])',
+        'g = p',
+        'g[r, t] -= 1',
+        'g /= len(t)',
+      ].join('\n'),
+    },
+  };
+}
+
+export const cases = [];
+for (const type of TYPES) {
+  for (const n of [1e5, 1e6, 1e7]) {
+    cases.push(
+      elementwiseCase(
+        'MSE',
+        core.mseLoss,
+        naiveMse,
+        'd = p - t\nloss = np.mean(d * d)\ng = 2 * d / d.size',
+        n,
+        type,
+      ),
+    );
+  }
+  for (const n of [1e5, 1e6, 1e7]) {
+    cases.push(
+      elementwiseCase(
+        'MAE',
+        core.maeLoss,
+        naiveMae,
+        'd = p - t\nloss = np.mean(np.abs(d))\ng = np.sign(d) / d.size',
+        n,
+        type,
+      ),
+    );
+  }
+  for (const C of [10, 1000]) {
+    cases.push(softmaxCase(1e4, C, type));
+  }
+}

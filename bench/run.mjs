@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// Benchmark runner: `npm run bench` (build first) or `node bench/run.mjs [filter]`.
+//
+// Every module in bench/cases/*.mjs exports `cases`, an array of
+//   { group, name, size, core: () => void, naive: () => void,
+//     numpy?: { setup: string, stmt: string }, setup?: () => void, teardown?: () => void }
+// `setup`/`teardown` (optional) allocate and free a case's data so that the 1e7-element cases
+// do not all live at once. Node timings are best-of-N after warm-up; the numpy side runs in one
+// /usr/bin/python3 process (bench/numpy_timer.py) and shows "n/a" when numpy is not importable.
+// Speed is measured here, never asserted by a test.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const PYTHON = '/usr/bin/python3';
+const SAMPLES = 7;
+const MIN_SAMPLE_MS = 20;
+
+/** Best time in ms of one call of `f`: warm-up, then best of SAMPLES samples of k calls each. */
+function time(f) {
+  let k = 1;
+  const warmupEnd = performance.now() + 100;
+  let calls = 0;
+  while (calls < 3 || performance.now() < warmupEnd) {
+    f();
+    calls++;
+  }
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) {
+      f();
+    }
+    const dt = performance.now() - t0;
+    if (dt >= MIN_SAMPLE_MS || k >= 1 << 20) {
+      break;
+    }
+    k *= 2;
+  }
+  let best = Infinity;
+  for (let s = 0; s < SAMPLES; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) {
+      f();
+    }
+    best = Math.min(best, (performance.now() - t0) / k);
+  }
+  return best;
+}
+
+function numpyAvailable() {
+  const r = spawnSync(PYTHON, ['-c', 'import numpy'], { stdio: 'ignore' });
+  return r.status === 0;
+}
+
+function timeNumpy(cases) {
+  const request = {
+    repeat: 5,
+    cases: cases.map((c) => ({ id: c.id, setup: c.numpy.setup, stmt: c.numpy.stmt })),
+  };
+  const r = spawnSync(PYTHON, [join(here, 'numpy_timer.py')], {
+    input: JSON.stringify(request),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) {
+    console.error(`numpy_timer.py exited with ${r.status}`);
+    return {};
+  }
+  return JSON.parse(r.stdout);
+}
+
+function fmt(ms) {
+  if (ms === null || ms === undefined) {
+    return 'n/a';
+  }
+  return ms >= 100
+    ? ms.toFixed(0)
+    : ms >= 10
+      ? ms.toFixed(1)
+      : ms >= 1
+        ? ms.toFixed(2)
+        : ms.toFixed(3);
+}
+
+function ratio(a, b) {
+  return a === null || a === undefined || b === null || b === undefined
+    ? 'n/a'
+    : `${(b / a).toFixed(1)}x`;
+}
+
+async function main() {
+  const filter = process.argv[2] ?? '';
+  const dir = join(here, 'cases');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
+  const all = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(join(dir, f)).href);
+    for (const c of mod.cases) {
+      const id = `${c.group}: ${c.name}`;
+      if (id.includes(filter)) {
+        all.push({ ...c, id });
+      }
+    }
+  }
+  const withNumpy = all.filter((c) => c.numpy !== undefined);
+  const hasNumpy = withNumpy.length > 0 && numpyAvailable();
+  if (!hasNumpy && withNumpy.length > 0) {
+    console.error(`numpy is not importable by ${PYTHON}: the numpy column says n/a`);
+  }
+  // numpy first, in its own process, so the two sides never compete for the 2 cores.
+  const numpyMs = hasNumpy ? timeNumpy(withNumpy) : {};
+  const rows = [];
+  for (const c of all) {
+    c.setup?.();
+    const core = time(c.core);
+    const naive = time(c.naive);
+    c.teardown?.();
+    const np = numpyMs[c.id] ?? null;
+    rows.push({ id: c.id, core, naive, np });
+    console.error(`${c.id}: core ${fmt(core)} ms, naive ${fmt(naive)} ms, numpy ${fmt(np)} ms`);
+  }
+  const lines = [
+    '| case | core ms | naive ms | numpy ms | core vs naive | core vs numpy |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${fmt(r.core)} | ${fmt(r.naive)} | ${fmt(r.np)} | ${ratio(r.core, r.naive)} | ${ratio(r.core, r.np)} |`,
+    ),
+  ];
+  const table = lines.join('\n');
+  const header = `Node ${process.version}, ${new Date().toISOString()}; best of ${SAMPLES} after warm-up. "core vs X" = X time / core time.\n\n`;
+  console.log(table);
+  const out = join(root, 'build', 'bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.md'), header + table + '\n');
+  console.error(`written to ${join('build', 'bench', 'latest.md')}`);
+}
+
+await main();
