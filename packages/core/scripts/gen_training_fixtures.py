@@ -227,6 +227,24 @@ def training_fixtures():
     losses, params = gd_linear(x, y, 0.05, 50, batch=16, seed=1)
     out["minibatch"] = {"batchSize": 16, "seed": 1, "lr": 0.05, "losses": losses, "params": params}
 
+    # Mini-batches of two-feature rows (rows gathered whole), 23 rows in batches of 5.
+    rs = np.random.RandomState(13)
+    X2 = rs.randn(23, 2)
+    y2 = X2 @ np.array([1.0, -2.0]) + 0.5 + 0.3 * rs.randn(23)
+    p = np.zeros(3)
+    order_rs = np.random.RandomState(2)
+    order, at, losses = None, 23, []
+    for _ in range(30):
+        if at >= 23:
+            order, at = order_rs.permutation(23), 0
+        idx = order[at : at + 5]
+        at += 5
+        xb, yb = X2[idx], y2[idx]
+        loss, g = mse(xb @ p[:2] + p[2], yb)
+        losses.append(float(loss))
+        p = p - 0.05 * np.concatenate([xb.T @ g, [g.sum()]])
+    out["minibatch2"] = {"x": tolist(X2), "y": tolist(y2), "batchSize": 5, "seed": 2, "lr": 0.05, "losses": losses, "params": tolist(p)}
+
     # Logistic regression by gradient descent on binary cross-entropy with logits.
     rs = np.random.RandomState(3)
     n = 60

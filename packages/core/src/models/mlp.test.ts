@@ -166,4 +166,12 @@ describe('mlp', () => {
     W[0] = 42;
     expect(net.params[2 * 3 + 3]).toBe(42);
   });
+
+  it('lets a NaN through every activation instead of hiding it', () => {
+    for (const activation of ['tanh', 'relu', 'sigmoid'] as const) {
+      const net = mlp({ layers: [1, 3, 1], activation, seed: 5 });
+      const out = net.forward(new Float64Array([NaN]), 1);
+      expect(Number.isNaN(out[0])).toBe(true);
+    }
+  });
 });

@@ -256,7 +256,7 @@ function activate(kind: Activation, z: Float64Array, a: Float64Array, size: numb
   } else if (kind === 'relu') {
     for (let i = 0; i < size; i++) {
       const v = z[i] as number;
-      a[i] = v > 0 ? v : 0;
+      a[i] = v < 0 ? 0 : v; // written so that a NaN passes through, as in PyTorch
     }
   } else {
     for (let i = 0; i < size; i++) {

@@ -31,6 +31,7 @@ interface Trajectory {
 const fx = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'training.json'), 'utf8')) as {
   article: { x: number[]; y: number[]; losses: number[]; w: number; b: number; mse: number };
   minibatch: { batchSize: number; seed: number; lr: number; losses: number[]; params: number[] };
+  minibatch2: Trajectory & { batchSize: number; seed: number };
   logistic: Trajectory;
   softmax: Trajectory & { classes: number };
   mlp: Trajectory & { layers: number[] };
@@ -119,6 +120,30 @@ describe('fit', () => {
     });
     expectRel(r.history.loss, m.losses, 1e-12);
     expectRel(r.params, m.params, 1e-12);
+  });
+
+  it('mini-batches gather whole rows of several features, as numpy fancy indexing does', () => {
+    const m = fx.minibatch2;
+    const data = dataset(m, 2);
+    const r = fit(linearRegression({ features: 2 }), data, {
+      loss: 'mse',
+      optimizer: sgd(m.lr),
+      batchSize: m.batchSize,
+      seed: m.seed,
+      maxSteps: m.losses.length,
+    });
+    expectRel(r.history.loss, m.losses, 1e-12);
+    expectRel(r.params, m.params, 1e-12);
+    // The generic path (an unregistered loss function) gathers the same rows.
+    const generic: LossFn = (pred, target, o) => mseLoss(pred, target, o);
+    const g = fit(linearRegression({ features: 2 }), data, {
+      loss: generic,
+      optimizer: sgd(m.lr),
+      batchSize: m.batchSize,
+      seed: m.seed,
+      maxSteps: m.losses.length,
+    });
+    expectRel(g.history.loss, m.losses, 1e-12);
   });
 
   it('logistic regression with its default loss (bceWithLogits) follows numpy', () => {

@@ -1,4 +1,4 @@
-import { checkFinite, findNonFinite } from '../check';
+import { checkFinite } from '../check';
 import type { Dataset } from '../data/Dataset';
 import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
@@ -8,6 +8,9 @@ import type { Model } from '../models/Model';
 import type { GradientTransformation, UpdateExtra } from '../optim/GradientTransformation';
 import type { Callback, StepInfo } from './Callback';
 import type { History, StopReason } from './History';
+import { checkFitData, checkInt } from './checkFitData';
+import { gatherRows } from './gatherRows';
+import { lossValue } from './lossValue';
 import { resolveLoss } from './resolveLoss';
 
 /** Options of early stopping. */
@@ -82,104 +85,6 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
 }
 
-function checkInt(arg: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
-    throw new LosslabError('fit', arg, `'${arg}' must be ${what}, got ${String(value)}`);
-  }
-  return value;
-}
-
-/** Checks a data set against the model; returns the number of targets per row (1 or C). */
-function checkData(arg: string, data: Dataset, model: Model): number {
-  if (typeof data !== 'object' || data === null) {
-    throw new LosslabError('fit', arg, `'${arg}' must be a Dataset { x, y, n, features }`);
-  }
-  const { x, y, n, features } = data;
-  if (!(x instanceof Float64Array) || !(y instanceof Float64Array)) {
-    throw new LosslabError('fit', arg, `'${arg}.x' and '${arg}.y' must be Float64Arrays`);
-  }
-  checkInt(`${arg}.n`, n, 1);
-  if (features !== model.inputSize) {
-    throw new LosslabError(
-      'fit',
-      `${arg}.features`,
-      `'${arg}' has ${features} features but model '${model.name}' takes ${model.inputSize}`,
-    );
-  }
-  if (x.length !== n * features) {
-    throw new LosslabError(
-      'fit',
-      `${arg}.x`,
-      `'${arg}.x' has length ${x.length} but ${n} rows of ${features} features need ${n * features}`,
-    );
-  }
-  const width = y.length / n;
-  if (width !== 1 && width !== model.outputSize) {
-    throw new LosslabError(
-      'fit',
-      `${arg}.y`,
-      `'${arg}.y' has length ${y.length} but ${n} rows need ${n} targets` +
-        (model.outputSize > 1
-          ? ` (class indices) or ${n * model.outputSize} (one per output)`
-          : ''),
-    );
-  }
-  checkFinite('fit', { [`${arg}.x`]: x, [`${arg}.y`]: y });
-  return width;
-}
-
-/** Copies rows `order[from .. from + rows)` of x and y into the batch buffers. */
-function gather(
-  order: Int32Array,
-  from: number,
-  rows: number,
-  x: Float64Array,
-  y: Float64Array,
-  features: number,
-  width: number,
-  xb: Float64Array,
-  yb: Float64Array,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const i = order[from + r] as number;
-    if (features === 1) {
-      xb[r] = x[i] as number;
-    } else {
-      xb.set(x.subarray(i * features, (i + 1) * features), r * features);
-    }
-    if (width === 1) {
-      yb[r] = y[i] as number;
-    } else {
-      for (let k = 0; k < width; k++) {
-        yb[r * width + k] = y[i * width + k] as number;
-      }
-    }
-  }
-}
-
-/**
- * The loss value, NaN or Infinity when the predictions have diverged: losses refuse non-finite
- * predictions and report overflow with a named error, which for `fit` means divergence. Any other
- * error (a target outside the loss's domain) is rethrown.
- */
-function lossValue(
-  lossFn: LossFn,
-  pred: Float64Array,
-  target: Float64Array,
-  options: Record<string, unknown>,
-): number {
-  try {
-    return lossFn(pred, target, options).value;
-  } catch (e) {
-    const bad = findNonFinite(pred);
-    if (bad < 0 && !(e instanceof LosslabError && e.message.includes('overflowed'))) {
-      throw e;
-    }
-    return bad >= 0 && Number.isNaN(pred[bad]) ? NaN : Infinity;
-  }
-}
-
 /**
  * Trains `model` on `data` by the article's six steps: (1) initialize the parameters (the model
  * comes initialized), then repeat (2) predict, (3) measure the error with the loss, (4) compute
@@ -233,7 +138,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   ) {
     throw new LosslabError('fit', 'model', `'model' must be a Model such as linearRegression(...)`);
   }
-  const width = checkData('data', data, model);
+  const width = checkFitData('data', data, model);
   const { x, y, n, features } = data;
   const {
     fn: lossFn,
@@ -263,7 +168,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   const stepsPerEpoch = Math.ceil(n / batchSize);
   const validation = options.validation;
   if (validation !== undefined) {
-    const vWidth = checkData('validation', validation, model);
+    const vWidth = checkFitData('validation', validation, model);
     if (vWidth !== width) {
       throw new LosslabError(
         'fit',
@@ -409,7 +314,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
         yb = ybRem;
         lossOpts = lossOptsRem;
       }
-      gather(order, cursor, rows, x, y, features, width, xb, yb);
+      gatherRows(order, cursor, rows, x, y, features, width, xb, yb);
       cursor += rows;
     }
     // (3) the error, and dL/dpred from the same pass

@@ -1,0 +1,54 @@
+import { checkFinite } from '../check';
+import type { Dataset } from '../data/Dataset';
+import { LosslabError } from '../errors';
+import type { Model } from '../models/Model';
+
+// Validation of fit's arguments, done once before the first step.
+
+/** Throws unless `value` is an integer >= `min`; returns it. */
+export function checkInt(arg: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+    throw new LosslabError('fit', arg, `'${arg}' must be ${what}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Checks a data set against the model; returns the number of targets per row (1 or C). */
+export function checkFitData(arg: string, data: Dataset, model: Model): number {
+  if (typeof data !== 'object' || data === null) {
+    throw new LosslabError('fit', arg, `'${arg}' must be a Dataset { x, y, n, features }`);
+  }
+  const { x, y, n, features } = data;
+  if (!(x instanceof Float64Array) || !(y instanceof Float64Array)) {
+    throw new LosslabError('fit', arg, `'${arg}.x' and '${arg}.y' must be Float64Arrays`);
+  }
+  checkInt(`${arg}.n`, n, 1);
+  if (features !== model.inputSize) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.features`,
+      `'${arg}' has ${features} features but model '${model.name}' takes ${model.inputSize}`,
+    );
+  }
+  if (x.length !== n * features) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.x`,
+      `'${arg}.x' has length ${x.length} but ${n} rows of ${features} features need ${n * features}`,
+    );
+  }
+  const width = y.length / n;
+  if (width !== 1 && width !== model.outputSize) {
+    throw new LosslabError(
+      'fit',
+      `${arg}.y`,
+      `'${arg}.y' has length ${y.length} but ${n} rows need ${n} targets` +
+        (model.outputSize > 1
+          ? ` (class indices) or ${n * model.outputSize} (one per output)`
+          : ''),
+    );
+  }
+  checkFinite('fit', { [`${arg}.x`]: x, [`${arg}.y`]: y });
+  return width;
+}
