@@ -50,6 +50,7 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
   let displayId: string | null = null;
   let stream = new StreamingDownsampler(buckets);
   let current: History | null = null;
+  let countdown = 1;
 
   const draw = (history: History, running: boolean): void => {
     const payload = buildCurvePayload(history, { ...options, running }, 'liveLossCurve', [stream]);
@@ -60,6 +61,10 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
 
   return {
     onStep(info: StepInfo): void {
+      // The only per-step work: a countdown in a local (see Throttle).
+      if (--countdown > 0) {
+        return;
+      }
       if (info.history !== current) {
         // A new fit (or one after an interrupted run, which never reached onEnd): new output.
         current = info.history;
@@ -67,7 +72,9 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
         stream = new StreamingDownsampler(buckets);
         throttle.reset();
       }
-      if (throttle.due() && inKernel()) {
+      const due = throttle.check();
+      countdown = throttle.stride;
+      if (due && inKernel()) {
         draw(info.history, true);
       }
     },
@@ -82,6 +89,7 @@ export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
       // The next fit using this callback starts a new output.
       displayId = null;
       current = null;
+      countdown = 1;
       stream = new StreamingDownsampler(buckets);
       throttle.reset();
     },

@@ -83,6 +83,7 @@ export function progress(options?: ProgressOptions): Callback {
   let start = 0;
   let maxSteps = 0;
   let current: History | null = null;
+  let countdown = 1;
   const show = (text: string): void => {
     const create = displayId === null;
     displayId ??= newDisplayId();
@@ -90,6 +91,10 @@ export function progress(options?: ProgressOptions): Callback {
   };
   return {
     onStep(info: StepInfo): void {
+      // The only per-step work: a countdown in a local (see Throttle).
+      if (--countdown > 0) {
+        return;
+      }
       if (info.history !== current) {
         // A new fit (or one after an interrupted run, which never reached onEnd): a new line.
         current = info.history;
@@ -98,7 +103,9 @@ export function progress(options?: ProgressOptions): Callback {
         throttle.reset();
       }
       maxSteps = info.maxSteps;
-      if (throttle.due() && inKernel()) {
+      const due = throttle.check();
+      countdown = throttle.stride;
+      if (due && inKernel()) {
         show(
           progressLine({
             label: options?.label ?? info.history.name,
@@ -126,6 +133,7 @@ export function progress(options?: ProgressOptions): Callback {
       }
       displayId = null;
       current = null;
+      countdown = 1;
       start = 0;
       throttle.reset();
     },

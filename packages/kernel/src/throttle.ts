@@ -1,21 +1,19 @@
 /**
- * Decides, at almost no cost per call, whether `intervalMs` has passed since the last time it
- * said yes. Reading the clock costs about as much as a small training step, so the clock is read
- * only every `stride` calls, with `stride` adapted to keep reads about a millisecond apart.
+ * Decides, at almost no cost per step, whether `intervalMs` has passed since the last time it
+ * said yes. Reading the clock costs about as much as a small training step, so a caller counts
+ * `stride` steps down in a local variable and asks `check()` only when the count runs out;
+ * `stride` adapts to keep clock reads about a millisecond apart.
  */
 export class Throttle {
-  private stride = 1;
-  private countdown = 1;
+  /** Steps to count down before the next `check()`. */
+  stride = 1;
   private lastCheck = 0;
   private lastFire = -Infinity;
 
   constructor(private readonly intervalMs: number) {}
 
-  /** True when the interval has passed (and restarts it). */
-  due(): boolean {
-    if (--this.countdown > 0) {
-      return false;
-    }
+  /** Reads the clock: true when the interval has passed (and restarts it). Updates `stride`. */
+  check(): boolean {
     const now = performance.now();
     const dt = now - this.lastCheck;
     this.lastCheck = now;
@@ -24,7 +22,6 @@ export class Throttle {
     } else if (dt > 2 && this.stride > 1) {
       this.stride >>= 1;
     }
-    this.countdown = this.stride;
     if (now - this.lastFire >= this.intervalMs) {
       this.lastFire = now;
       return true;
@@ -32,10 +29,9 @@ export class Throttle {
     return false;
   }
 
-  /** Starts over: the next call reads the clock (and is due). */
+  /** Starts over: the next check is due. */
   reset(): void {
     this.stride = 1;
-    this.countdown = 1;
     this.lastFire = -Infinity;
   }
 }
