@@ -16,7 +16,7 @@ const GRAD_EPS = 1e-12;
  *
  * @example
  * const { value, grad } = bceLoss(new Float64Array([0.8, 0.4]), new Float64Array([1, 0]));
- * // value = -(log 0.8 + log 0.6) / 2 = 0.366985746067…, grad = [-0.625/2, 1/0.6/2]
+ * // value = -(log 0.8 + log 0.6) / 2 = 0.366985746067…, grad = [-0.2/0.16/2, 0.4/0.24/2] = [-0.625, 0.8333…]
  */
 export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'bceLoss';
