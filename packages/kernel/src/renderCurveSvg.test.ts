@@ -30,8 +30,14 @@ function render(
   return parse(renderCurveSvg(lossCurvePayload(h, options)));
 }
 
+/** What each <text> shows (its own text nodes: a <title> child is a tooltip). */
+const ownText = (t: Element): string =>
+  Array.from(t.childNodes)
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.textContent ?? '')
+    .join('');
 const texts = (doc: Document): string[] =>
-  Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+  Array.from(doc.getElementsByTagName('text')).map(ownText);
 
 /** The polyline segments of the curve paths: one entry per `M`. */
 const segments = (doc: Document): number =>
@@ -92,6 +98,17 @@ describe('renderCurveSvg', () => {
     ]);
     expect(texts(doc)).toEqual(expect.arrayContaining(['sgd (min 1 at 3)', 'adam (min 0.5 at 3)']));
     expect(doc.querySelectorAll('circle')).toHaveLength(2);
+  });
+
+  it('shortens long legend names, keeping the whole name in a tooltip', () => {
+    const long = 'a'.repeat(40);
+    const doc = render([
+      { name: long, loss: [2, 1] },
+      { name: 'b', loss: [3, 2] },
+    ]);
+    const legend = Array.from(doc.querySelectorAll('text')).find((t) => ownText(t).includes('aaa'));
+    expect(legend?.querySelector('title')?.textContent).toBe(long);
+    expect(ownText(legend as Element)).toBe(`${'a'.repeat(27)}… (min 1 at 2)`);
   });
 
   it('draws the smoothed curve over the faint raw one', () => {

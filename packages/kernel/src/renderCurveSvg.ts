@@ -207,15 +207,17 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
       const color = RUN_COLORS[r % RUN_COLORS.length] as string;
       const min =
         run.min === null ? '' : ` (min ${formatNumber(run.min.loss, 4)} at ${run.min.step})`;
-      const entries: [string, string][] = [[`${run.name}${min}`, '']];
+      // A long name would run off the chart: shorten it, the tooltip keeps it whole.
+      const short = run.name.length > 28 ? `${run.name.slice(0, 27)}…` : run.name;
+      const entries: [string, string][] = [[`${short}${min}`, '']];
       if (run.valPoints !== undefined) {
-        entries.push([`${run.name} (validation)`, ' stroke-dasharray="5 3"']);
+        entries.push([`${short} (validation)`, ' stroke-dasharray="5 3"']);
       }
-      for (const [name, dash] of entries) {
+      for (const [label, dash] of entries) {
         const y = top + 8 + 14 * row++;
         parts.push(
           `<line x1="${right - 230}" x2="${right - 212}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${dash}/>`,
-          `<text x="${right - 208}" y="${y + 4}">${escapeHtml(name)}</text>`,
+          `<text x="${right - 208}" y="${y + 4}"><title>${escapeHtml(run.name)}</title>${escapeHtml(label)}</text>`,
         );
       }
     });
