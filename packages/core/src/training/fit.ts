@@ -26,8 +26,7 @@ export interface EarlyStoppingOptions {
 /** Options of {@link fit}. */
 export interface FitOptions {
   /** How parameters move: `sgd(0.1)`, `adam(1e-3)`, any `GradientTransformation`. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  optimizer: GradientTransformation<any>;
+  optimizer: GradientTransformation;
   /**
    * The loss: a registry id (`'mse'`, `'huber'`, `'bceWithLogits'`, ...) or a loss function.
    * Default: `'mse'` for real outputs, `'bceWithLogits'` for one logit, `'softmaxCrossEntropy'`
