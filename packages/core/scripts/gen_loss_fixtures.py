@@ -403,7 +403,8 @@ def cases():
 
 def evaluate(loss, p, t, o):
     if loss in ROWWISE:
-        C = o.get("classes", p.size // t.size)
+        # crossEntropy defaults to one distribution; the others infer C from the class indices
+        C = o.get("classes", p.size if loss == "crossEntropy" else p.size // t.size)
         return ROWWISE[loss](p, t, o, C)
     return run_elementwise(loss, p, t, o)
 

@@ -12,14 +12,12 @@ import {
 const pairs = fc
   .integer({ min: 1, max: 8 })
   .chain((n) => fc.record({ pred: floats(n, 0.01, 0.99), target: floats(n, 0, 1) }));
-const hard = fc
-  .integer({ min: 1, max: 8 })
-  .chain((n) =>
-    fc.record({
-      pred: floats(n, 0.01, 0.99),
-      target: fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }),
-    }),
-  );
+const hard = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    pred: floats(n, 0.01, 0.99),
+    target: fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }),
+  }),
+);
 
 describe('bceLoss', () => {
   it('runs its JSDoc example', () => {

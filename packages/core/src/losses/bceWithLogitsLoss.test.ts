@@ -13,14 +13,12 @@ import {
 const pairs = fc
   .integer({ min: 1, max: 8 })
   .chain((n) => fc.record({ pred: floats(n, -30, 30), target: floats(n, 0, 1) }));
-const hard = fc
-  .integer({ min: 1, max: 8 })
-  .chain((n) =>
-    fc.record({
-      pred: floats(n, -30, 30),
-      target: fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }),
-    }),
-  );
+const hard = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    pred: floats(n, -30, 30),
+    target: fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }),
+  }),
+);
 
 describe('bceWithLogitsLoss', () => {
   it('runs its JSDoc example', () => {

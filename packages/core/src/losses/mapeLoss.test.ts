@@ -9,14 +9,12 @@ import {
   floats,
 } from './fixtures/testKit';
 
-const pairs = fc
-  .integer({ min: 1, max: 8 })
-  .chain((n) =>
-    fc.record({
-      pred: floats(n, -100, 100),
-      target: floats(n, 0.5, 100).map((t) => t.map((v, i) => (i % 2 === 0 ? v : -v))),
-    }),
-  );
+const pairs = fc.integer({ min: 1, max: 8 }).chain((n) =>
+  fc.record({
+    pred: floats(n, -100, 100),
+    target: floats(n, 0.5, 100).map((t) => t.map((v, i) => (i % 2 === 0 ? v : -v))),
+  }),
+);
 const awayFromKink = (p: number[], t: number[]): boolean =>
   p.every((v, i) => Math.abs(v - (t[i] as number)) > 1e-3);
 
