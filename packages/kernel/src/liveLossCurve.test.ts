@@ -144,11 +144,12 @@ describe('progress', () => {
     setDisplayWriter((content, update) => sent.push({ content, update }));
     train(progress({ label: 'adam' }), 2000, 1, clock);
     expect(new Set(sent.map((s) => s.content.transient.display_id)).size).toBe(1);
-    expect(sent.length).toBeGreaterThanOrEqual(8);
-    expect(sent.length).toBeLessThanOrEqual(10);
+    expect(sent.length).toBeGreaterThanOrEqual(7);
+    expect(sent.length).toBeLessThanOrEqual(9);
     const lines = sent.map((s) => s.content.data['text/plain'] as string);
-    expect(lines[1]).toMatch(
-      /^adam {2}step 25\d\/2000 {2}loss 0\.00\d+ {2}1000 steps\/s {2}ETA 1\.7 s$/,
+    // The first line comes one interval in: 250 steps of 1 ms.
+    expect(lines[0]).toMatch(
+      /^adam {2}step 25\d\/2000 {2}loss 0\.00\d+ {2}1000 steps\/s {2}ETA 1\.[78] s$/,
     );
     expect(lines.at(-1)).toBe('adam  step 2000/2000  loss 0.0005  1000 steps/s  done in 2.0 s');
   });

@@ -15,8 +15,8 @@ export interface LiveLossCurveOptions extends CurveChartOptions {
 
 /**
  * A `fit` callback that draws the loss curve in one output and redraws it in place while the
- * model trains (at most every `throttleMs`), then once more with the final history when the run
- * ends. It updates during a synchronous training loop: the kernel's ZeroMQ I/O thread sends each
+ * model trains (every `throttleMs`, the first time one interval in), then once more with the
+ * final history when the run ends: a run shorter than one interval draws once. It updates during a synchronous training loop: the kernel's ZeroMQ I/O thread sends each
  * message while JavaScript keeps training. Each `fit` that uses it gets its own output. Outside
  * tslab it prints the summary line at the end.
  *

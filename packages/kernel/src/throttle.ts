@@ -8,7 +8,9 @@ export class Throttle {
   /** Steps to count down before the next `check()`. */
   stride = 1;
   private lastCheck = 0;
-  private lastFire = -Infinity;
+  // NaN until the first check: the first interval counts from there, so a run shorter than one
+  // interval pays for one drawing (the final one), not two.
+  private lastFire = Number.NaN;
 
   constructor(private readonly intervalMs: number) {}
 
@@ -22,6 +24,10 @@ export class Throttle {
     } else if (dt > 2 && this.stride > 1) {
       this.stride >>= 1;
     }
+    if (Number.isNaN(this.lastFire)) {
+      this.lastFire = now;
+      return false;
+    }
     if (now - this.lastFire >= this.intervalMs) {
       this.lastFire = now;
       return true;
@@ -29,9 +35,9 @@ export class Throttle {
     return false;
   }
 
-  /** Starts over: the next check is due. */
+  /** Starts over: the next check starts a new interval. */
   reset(): void {
     this.stride = 1;
-    this.lastFire = -Infinity;
+    this.lastFire = Number.NaN;
   }
 }
