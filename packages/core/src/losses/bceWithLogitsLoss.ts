@@ -47,7 +47,7 @@ export function bceWithLogitsLoss(
       throw new LosslabError(
         fn,
         'posWeight',
-        `'pred' has length ${n}, not a multiple of 'posWeight''s length ${posWeight.length}`,
+        `'pred' has length ${n}, not a multiple of the length ${posWeight.length} of 'posWeight'`,
       );
     }
     for (let c = 0; c < posWeight.length; c++) {

@@ -52,7 +52,7 @@ export function crossEntropy(
     );
   }
   const rows = n / classes;
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
   const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
   checkRange(fn, 'pred', pred, 0, 1);
   checkRange(fn, 'target', target, 0, 1);

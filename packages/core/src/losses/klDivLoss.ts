@@ -39,7 +39,15 @@ export function klDivLoss(
   const fn = 'klDivLoss';
   const logTarget = options?.logTarget ?? false;
   checkBoolean(fn, 'logTarget', logTarget);
-  const batchmean = options?.reduction === 'batchmean';
+  const reduction = options?.reduction;
+  if (reduction !== undefined && !['mean', 'sum', 'none', 'batchmean'].includes(reduction)) {
+    throw new LosslabError(
+      fn,
+      'reduction',
+      `unknown reduction '${String(reduction)}' (expected 'mean', 'sum', 'none' or 'batchmean')`,
+    );
+  }
+  const batchmean = reduction === 'batchmean';
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, {
     ...options,
     reduction: batchmean ? 'sum' : (options?.reduction as Reduction | undefined),

@@ -27,30 +27,35 @@ export function prepareElementwise(
   checkArray(fn, 'pred', pred);
   checkArray(fn, 'target', target);
   checkSameLength(fn, 'pred', pred, 'target', target);
-  const weight = checkWeight(fn, 'weight', options?.weight, pred.length, 'pred');
+  const weight = checkWeight(
+    fn,
+    'weight',
+    options?.weight,
+    pred.length,
+    `'pred' has ${pred.length}`,
+  );
   const n = pred.length;
   const { reduction, grad, values } = prepareOutputs(fn, pred, n, options);
   return { n, reduction, scale: reduction === 'mean' ? 1 / n : 1, grad, values, weight };
 }
 
-/** Checks an optional array argument that must hold `length` values; returns it. */
+/**
+ * Checks an optional array argument that must hold `length` values and returns it; `why` ends
+ * the message, e.g. "'pred' has 3" or "there are 3 classes".
+ */
 export function checkWeight(
   fn: string,
   arg: string,
   weight: FloatArray | undefined,
   length: number,
-  what: string,
+  why: string,
 ): FloatArray | undefined {
   if (weight === undefined) {
     return undefined;
   }
   checkArray(fn, arg, weight);
   if (weight.length !== length) {
-    throw new LosslabError(
-      fn,
-      arg,
-      `'${arg}' has length ${weight.length} but ${what} has ${length}`,
-    );
+    throw new LosslabError(fn, arg, `'${arg}' has length ${weight.length} but ${why}`);
   }
   return weight;
 }

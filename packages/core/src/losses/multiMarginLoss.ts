@@ -56,12 +56,12 @@ export function multiMarginLoss(
     'classWeight',
     options?.classWeight,
     classes,
-    'the class count',
+    `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
   const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
   checkLabels(fn, target, classes, undefined, undefined);
   const scale = reduction === 'mean' ? 1 / rows : 1;

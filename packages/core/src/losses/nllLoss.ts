@@ -47,12 +47,12 @@ export function nllLoss(
     'classWeight',
     options?.classWeight,
     classes,
-    'the class count',
+    `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
   const ignoreIndex = options?.ignoreIndex ?? -100;
   const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
   const denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);

@@ -70,12 +70,12 @@ export function softmaxCrossEntropy(
     'classWeight',
     options?.classWeight,
     classes,
-    'the class count',
+    `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, 'the row count');
+  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
   const eps = options?.labelSmoothing ?? 0;
   checkScalarRange(fn, 'labelSmoothing', eps, 0, 1);
   const ignoreIndex = options?.ignoreIndex ?? -100;
