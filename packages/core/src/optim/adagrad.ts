@@ -1,13 +1,10 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
 import { adagradHyper, scaleByAdagrad } from './scaleByAdagrad';
 import type { ScaleByAdagradOptions } from './scaleByAdagrad';
-import { scaleByLearningRate } from './scaleByLearningRate';
 
 /** Options of `adagrad`: `lrDecay`, `initialAccumulatorValue`, `eps` and the L2 `weightDecay`. */
 export interface AdagradOptions extends ScaleByAdagradOptions {
@@ -37,20 +34,9 @@ export function adagrad(
   const fn = 'adagrad';
   checkLearningRate(fn, lr);
   const hyper = adagradHyper(fn, options);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  links.push(scaleByAdagrad(hyper), scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(
-      fn,
-      lr,
-      { ...hyper, weightDecay },
-      { lrDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, weightDecay: 0 },
-    ),
-  );
+  return l2Alias(fn, lr, options?.weightDecay, scaleByAdagrad(hyper), hyper, {
+    lrDecay: 0,
+    initialAccumulatorValue: 0,
+    eps: 1e-10,
+  });
 }

@@ -1,13 +1,10 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
 import { adamHyper, scaleByAdam } from './scaleByAdam';
 import type { ScaleByAdamOptions } from './scaleByAdam';
-import { scaleByLearningRate } from './scaleByLearningRate';
 
 /** Options of `adam`: PyTorch's betas as `b1`, `b2`, plus `eps`, `weightDecay`, `amsgrad`. */
 export interface AdamOptions extends ScaleByAdamOptions {
@@ -39,20 +36,10 @@ export function adam(
   const fn = 'adam';
   checkLearningRate(fn, lr);
   const hyper = adamHyper(fn, options);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  links.push(scaleByAdam(hyper), scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(
-      fn,
-      lr,
-      { ...hyper, weightDecay },
-      { b1: 0.9, b2: 0.999, eps: 1e-8, amsgrad: false, weightDecay: 0 },
-    ),
-  );
+  return l2Alias(fn, lr, options?.weightDecay, scaleByAdam(hyper), hyper, {
+    b1: 0.9,
+    b2: 0.999,
+    eps: 1e-8,
+    amsgrad: false,
+  });
 }

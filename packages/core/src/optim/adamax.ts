@@ -1,13 +1,10 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
 import { adamaxHyper, scaleByAdamax } from './scaleByAdamax';
 import type { ScaleByAdamaxOptions } from './scaleByAdamax';
-import { scaleByLearningRate } from './scaleByLearningRate';
 
 /** Options of `adamax`: `b1`, `b2`, `eps` and the L2 `weightDecay`. */
 export interface AdamaxOptions extends ScaleByAdamaxOptions {
@@ -36,15 +33,9 @@ export function adamax(
   const fn = 'adamax';
   checkLearningRate(fn, lr);
   const hyper = adamaxHyper(fn, options);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  links.push(scaleByAdamax(hyper), scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(fn, lr, { ...hyper, weightDecay }, { b1: 0.9, b2: 0.999, eps: 1e-8, weightDecay: 0 }),
-  );
+  return l2Alias(fn, lr, options?.weightDecay, scaleByAdamax(hyper), hyper, {
+    b1: 0.9,
+    b2: 0.999,
+    eps: 1e-8,
+  });
 }

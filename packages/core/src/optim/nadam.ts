@@ -1,11 +1,8 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
-import { scaleByLearningRate } from './scaleByLearningRate';
 import { nadamHyper, scaleByNadam } from './scaleByNadam';
 import type { ScaleByNadamOptions } from './scaleByNadam';
 
@@ -35,20 +32,10 @@ export function nadam(
   const fn = 'nadam';
   checkLearningRate(fn, lr);
   const hyper = nadamHyper(fn, options);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  links.push(scaleByNadam(hyper), scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(
-      fn,
-      lr,
-      { ...hyper, weightDecay },
-      { b1: 0.9, b2: 0.999, eps: 1e-8, momentumDecay: 4e-3, weightDecay: 0 },
-    ),
-  );
+  return l2Alias(fn, lr, options?.weightDecay, scaleByNadam(hyper), hyper, {
+    b1: 0.9,
+    b2: 0.999,
+    eps: 1e-8,
+    momentumDecay: 4e-3,
+  });
 }

@@ -1,11 +1,8 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
-import { scaleByLearningRate } from './scaleByLearningRate';
 import { rmsHyper, scaleByRms } from './scaleByRms';
 import type { ScaleByRmsOptions } from './scaleByRms';
 
@@ -39,20 +36,10 @@ export function rmsprop(
   const fn = 'rmsprop';
   checkLearningRate(fn, lr);
   const hyper = rmsHyper(fn, options);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  links.push(scaleByRms(hyper), scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(
-      fn,
-      lr,
-      { ...hyper, weightDecay },
-      { alpha: 0.99, eps: 1e-8, centered: false, momentum: 0, weightDecay: 0 },
-    ),
-  );
+  return l2Alias(fn, lr, options?.weightDecay, scaleByRms(hyper), hyper, {
+    alpha: 0.99,
+    eps: 1e-8,
+    centered: false,
+    momentum: 0,
+  });
 }

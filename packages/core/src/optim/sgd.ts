@@ -1,11 +1,8 @@
-import { addWeightDecay } from './addWeightDecay';
-import { aliasName, named } from './aliasName';
-import { chain } from './chain';
 import type { ChainState } from './chain';
-import { checkLearningRate, checkNonNegativeHyper } from './checkHyper';
+import { checkLearningRate } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { l2Alias } from './l2Alias';
 import type { LearningRate } from './Schedule';
-import { scaleByLearningRate } from './scaleByLearningRate';
 import { momentumHyper, traceMomentum } from './traceMomentum';
 
 /** Options of `sgd`, as torch.optim.SGD names them. */
@@ -44,23 +41,13 @@ export function sgd(
   const fn = 'sgd';
   checkLearningRate(fn, lr);
   const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0);
-  const weightDecay = options?.weightDecay ?? 0;
-  checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
-  const links: GradientTransformation[] = [];
-  if (weightDecay > 0) {
-    links.push(addWeightDecay(weightDecay));
-  }
-  if (momentum > 0) {
-    links.push(traceMomentum({ momentum, dampening, nesterov }));
-  }
-  links.push(scaleByLearningRate(lr));
-  return named(
-    chain(...links),
-    aliasName(
-      fn,
-      lr,
-      { momentum, dampening, nesterov, weightDecay },
-      { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 },
-    ),
+  return l2Alias(
+    fn,
+    lr,
+    options?.weightDecay,
+    // Without momentum, SGD's update is the (decayed) gradient times -lr.
+    momentum > 0 ? traceMomentum({ momentum, dampening, nesterov }) : null,
+    { momentum, dampening, nesterov },
+    { momentum: 0, dampening: 0, nesterov: false },
   );
 }
