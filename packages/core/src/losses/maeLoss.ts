@@ -25,7 +25,14 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
     let s2 = 0;
     let s3 = 0;
     let i = 0;
-    for (; i + 3 < n; i += 4) {
+    // The n % 4 leftover elements first: code after a hot loop that has never run carries no
+    // type feedback, and V8 would deoptimise on reaching it at the end of every call.
+    for (; i < n % 4; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      sum += Math.abs(d);
+      grad[i] = scale * (+(d > 0) - +(d < 0));
+    }
+    for (; i < n; i += 4) {
       const d0 = (pred[i] as number) - (target[i] as number);
       const d1 = (pred[i + 1] as number) - (target[i + 1] as number);
       const d2 = (pred[i + 2] as number) - (target[i + 2] as number);
@@ -38,11 +45,6 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
       grad[i + 1] = scale * (+(d1 > 0) - +(d1 < 0));
       grad[i + 2] = scale * (+(d2 > 0) - +(d2 < 0));
       grad[i + 3] = scale * (+(d3 > 0) - +(d3 < 0));
-    }
-    for (; i < n; i++) {
-      const d = (pred[i] as number) - (target[i] as number);
-      sum += Math.abs(d);
-      grad[i] = scale * (+(d > 0) - +(d < 0));
     }
     sum += s1 + s2 + s3;
   } else {

@@ -27,7 +27,14 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
     let s2 = 0;
     let s3 = 0;
     let i = 0;
-    for (; i + 3 < n; i += 4) {
+    // The n % 4 leftover elements first: code after a hot loop that has never run carries no
+    // type feedback, and V8 would deoptimise on reaching it at the end of every call.
+    for (; i < n % 4; i++) {
+      const d = (pred[i] as number) - (target[i] as number);
+      sum += d * d;
+      grad[i] = g2 * d;
+    }
+    for (; i < n; i += 4) {
       const d0 = (pred[i] as number) - (target[i] as number);
       const d1 = (pred[i + 1] as number) - (target[i + 1] as number);
       const d2 = (pred[i + 2] as number) - (target[i + 2] as number);
@@ -40,11 +47,6 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
       grad[i + 1] = g2 * d1;
       grad[i + 2] = g2 * d2;
       grad[i + 3] = g2 * d3;
-    }
-    for (; i < n; i++) {
-      const d = (pred[i] as number) - (target[i] as number);
-      sum += d * d;
-      grad[i] = g2 * d;
     }
     sum += s1 + s2 + s3;
   } else {

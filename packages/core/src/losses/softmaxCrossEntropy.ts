@@ -94,72 +94,79 @@ export function softmaxCrossEntropy(
     denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
   }
   const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
-  const C = classes;
+  const sum = sumRows(
+    logits,
+    target,
+    grad,
+    values,
+    weight,
+    classWeight,
+    rows,
+    classes,
+    scale,
+    eps,
+    probabilities,
+    ignoreIndex,
+  );
+  return finishLoss(fn, sum * scale, grad, values, { logits, target, weight, classWeight });
+}
+
+// The loops live in their own functions, which end in a plain `return`: code that follows a hot
+// loop and has never run has no type feedback, and V8 deoptimises there on every call once the
+// loop was compiled on the fly (on-stack replacement) during a first, large call.
+
+/** Adds up the rows' losses, writing each row's gradient (and value with 'none'). */
+function sumRows(
+  logits: FloatArray,
+  target: FloatArray | Int32Array,
+  grad: FloatArray,
+  values: FloatArray | null,
+  weight: FloatArray | undefined,
+  classWeight: FloatArray | undefined,
+  rows: number,
+  C: number,
+  scale: number,
+  eps: number,
+  probabilities: boolean,
+  ignoreIndex: number,
+): number {
   const smooth = eps / C;
+  const oneHot = !probabilities && eps === 0 && classWeight === undefined;
   let sum = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
-    const end = base + C;
     const w = weight === undefined ? 1 : (weight[i] as number);
     const t = probabilities ? -1 : (target[i] as number);
-    if (t === ignoreIndex && !probabilities) {
-      grad.fill(0, base, end);
-      if (values !== null) {
-        values[i] = 0;
-      }
-      continue;
-    }
-    let m = -Infinity;
-    for (let j = base; j < end; j++) {
-      const x = logits[j] as number;
-      if (x > m) {
-        m = x;
-      }
-    }
-    if (m === -Infinity || Number.isNaN(m)) {
-      // All -Infinity (no max to subtract) or NaN somewhere: let the finite check report it.
-      m = 0;
-    }
-    let s = 0;
-    for (let j = base; j < end; j++) {
-      const e = expNonPositive((logits[j] as number) - m);
-      grad[j] = e;
-      s += e;
-    }
-    const lse = m + Math.log(s);
-    const inv = 1 / s;
     const k = w * scale;
     let l: number;
-    if (!probabilities && eps === 0 && classWeight === undefined) {
-      // The common case: one-hot target, p - onehot.
-      l = lse - (logits[base + t] as number);
-      const ks = k * inv;
-      for (let j = base; j < end; j++) {
-        grad[j] = (grad[j] as number) * ks;
-      }
+    if (!probabilities && t === ignoreIndex) {
+      grad.fill(0, base, base + C);
+      l = 0;
+    } else if (oneHot) {
+      // The common case: the gradient is k (p - onehot).
+      l = softmaxInto(logits, grad, base, C, k) - (logits[base + t] as number);
       grad[base + t] = (grad[base + t] as number) - k;
     } else {
-      // General case: q_c = (1 - eps) [c = t] + eps / C (or the given probabilities, smoothed).
-      l = 0;
+      // q_c = (1 - eps) [c = t] + eps / C, or the given probabilities smoothed; with class
+      // weights v the gradient is k (p_c sum_k v_k q_k - v_c q_c).
       let qvSum = 0;
       for (let c = 0; c < C; c++) {
-        const v = classWeight === undefined ? 1 : (classWeight[c] as number);
         const q = probabilities
           ? (1 - eps) * (target[base + c] as number) + smooth
           : (c === t ? 1 - eps : 0) + smooth;
-        const qv = q * v;
+        qvSum += q * (classWeight === undefined ? 1 : (classWeight[c] as number));
+      }
+      const lse = softmaxInto(logits, grad, base, C, k * qvSum);
+      l = 0;
+      for (let c = 0; c < C; c++) {
+        const q = probabilities
+          ? (1 - eps) * (target[base + c] as number) + smooth
+          : (c === t ? 1 - eps : 0) + smooth;
+        const qv = q * (classWeight === undefined ? 1 : (classWeight[c] as number));
         if (qv !== 0) {
           l += qv * (lse - (logits[base + c] as number));
         }
-        qvSum += qv;
-      }
-      const ks = k * inv * qvSum;
-      for (let c = 0; c < C; c++) {
-        const v = classWeight === undefined ? 1 : (classWeight[c] as number);
-        const q = probabilities
-          ? (1 - eps) * (target[base + c] as number) + smooth
-          : (c === t ? 1 - eps : 0) + smooth;
-        grad[base + c] = (grad[base + c] as number) * ks - k * q * v;
+        grad[base + c] = (grad[base + c] as number) - k * qv;
       }
     }
     l *= w;
@@ -168,5 +175,38 @@ export function softmaxCrossEntropy(
       values[i] = l;
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { logits, target, weight, classWeight });
+  return sum;
+}
+
+/** Writes `mult * softmax(row)` into `grad` and returns the row's log-sum-exp. */
+function softmaxInto(
+  logits: FloatArray,
+  grad: FloatArray,
+  base: number,
+  C: number,
+  mult: number,
+): number {
+  const end = base + C;
+  let m = -Infinity;
+  for (let j = base; j < end; j++) {
+    const x = logits[j] as number;
+    if (x > m) {
+      m = x;
+    }
+  }
+  if (m === -Infinity || m !== m) {
+    // All -Infinity (no max to subtract), or a NaN: let the finite check report it.
+    m = 0;
+  }
+  let s = 0;
+  for (let j = base; j < end; j++) {
+    const e = expNonPositive((logits[j] as number) - m);
+    grad[j] = e;
+    s += e;
+  }
+  const ks = mult / s;
+  for (let j = base; j < end; j++) {
+    grad[j] = (grad[j] as number) * ks;
+  }
+  return m + Math.log(s);
 }
