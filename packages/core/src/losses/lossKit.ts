@@ -136,3 +136,13 @@ export function checkSigns(fn: string, arg: string, x: ArrayLike<number>): void 
     }
   }
 }
+
+/** True when all three arrays are Float64Array (to pick a kernel compiled for that type only). */
+export function sameType64(a: FloatArray, b: FloatArray, c: FloatArray): boolean {
+  return a instanceof Float64Array && b instanceof Float64Array && c instanceof Float64Array;
+}
+
+/** True when all three arrays are Float32Array. */
+export function sameType32(a: FloatArray, b: FloatArray, c: FloatArray): boolean {
+  return a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array;
+}
