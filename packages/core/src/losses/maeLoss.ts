@@ -146,3 +146,16 @@ function sumAbsMixed(
   }
   return s0 + s1 + s2 + s3;
 }
+
+// Run each kernel once on five elements (both loops) when the module loads. Otherwise a first
+// large call compiles the main loop on the fly (on-stack replacement) before the lines after it
+// ever ran; that code has no type feedback for them, and V8 re-enters it and deoptimises at the
+// end of every later call (seen with --trace-deopt).
+{
+  const a64 = new Float64Array(5);
+  const a32 = new Float32Array(5);
+  sumAbs64(a64, a64, new Float64Array(5), 1);
+  sumAbs32(a32, a32, new Float32Array(5), 1);
+  sumAbsMixed(a64, a32, new Float64Array(5), 1);
+  sumAbsMixed(a32, a64, new Float32Array(5), 1);
+}
