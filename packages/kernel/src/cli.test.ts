@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -135,6 +138,42 @@ describe('losslab install / status / uninstall', () => {
     } finally {
       console.error = original;
     }
+  });
+
+  it('--link installs the plugin as a symlink that follows rebuilds, and swaps it for a copy', () => {
+    expect(
+      main(['install', '--prefix', join(root, 'p'), '--labextension', ext, '--link'], log),
+    ).toBe(0);
+    const target = join(share(), 'labextensions', '@losslab', 'jupyterlab');
+    expect(lstatSync(target).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(target)).toBe(ext);
+    expect(lines).toContain(`installed ${target} (link to ${ext})`);
+    // A rebuild (new files in the build folder) is what Jupyter sees, without reinstalling.
+    writeFileSync(join(ext, 'static', 'remoteEntry.js'), '// rebuilt');
+    expect(readFileSync(join(target, 'static', 'remoteEntry.js'), 'utf8')).toBe('// rebuilt');
+    expect(status({ location: prefix(), log })).toContain(
+      `plugin @losslab/jupyterlab 9.9.9: ${target} -> ${ext}`,
+    );
+
+    // A dangling link (the build folder was cleaned) is reported, then replaced by a copy.
+    const moved = `${ext}-moved`;
+    renameSync(ext, moved);
+    expect(status({ location: prefix(), log })).toContain(
+      `plugin @losslab/jupyterlab: ${target} -> ${ext} (MISSING build)`,
+    );
+    install({ location: prefix(), labextension: moved, log });
+    expect(lstatSync(target).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(target, 'static', 'remoteEntry.js'), 'utf8')).toBe('// rebuilt');
+
+    // Linking over a copy, then uninstalling, removes the link and never the build it points to.
+    install({ location: prefix(), labextension: moved, link: true, log });
+    expect(readlinkSync(target)).toBe(moved);
+    expect(uninstall({ location: prefix(), log })).toEqual([
+      join(share(), 'kernels', 'tslab'),
+      target,
+    ]);
+    expect(readdirSync(join(share(), 'labextensions', '@losslab'))).toEqual([]);
+    expect(readFileSync(join(moved, 'static', 'remoteEntry.js'), 'utf8')).toBe('// rebuilt');
   });
 
   it('runs as the npx binary', () => {

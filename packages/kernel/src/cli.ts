@@ -5,10 +5,13 @@ import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -35,6 +38,11 @@ export interface CliOptions {
   tslab?: string;
   /** The prebuilt plugin folder (default: @losslab/jupyterlab's `labextension/`, when built). */
   labextension?: string;
+  /**
+   * Install the plugin as a symlink to the built folder instead of a copy (`--link`), for
+   * development: a rebuild of the plugin shows after a page reload, with no reinstall.
+   */
+  link?: boolean;
   /** Where messages go (default console.log). */
   log?: (line: string) => void;
 }
@@ -148,6 +156,16 @@ function ourVersion(): string {
   ).version;
 }
 
+/** True when something (a file, a folder or a symlink, even a dangling one) is at `path`. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface Item {
   target: string;
   stage: (dir: string) => void;
@@ -168,7 +186,8 @@ function installAtomically(items: Item[]): void {
     }
     items.forEach((item, i) => {
       let old: string | null = null;
-      if (existsSync(item.target)) {
+      // lstat, not exists: a dangling symlink left by an earlier `--link` install is replaced too.
+      if (present(item.target)) {
         old = `${item.target}${suffix}.old`;
         renameSync(item.target, old);
       }
@@ -223,14 +242,20 @@ export function install(options: CliOptions = {}): string[] {
     if (!existsSync(join(ext, 'package.json'))) {
       throw new CliError(`losslab install: ${ext} is not a built lab extension (no package.json)`);
     }
+    const source = resolve(ext);
     items.push({
       target: join(data, 'labextensions', '@losslab', 'jupyterlab'),
-      stage: (dir) => cpSync(ext, dir, { recursive: true }),
+      // A symlink is renamed into place like a folder, so `--link` keeps the all-or-nothing swap.
+      stage: (dir) =>
+        options.link === true
+          ? symlinkSync(source, dir, 'dir')
+          : cpSync(source, dir, { recursive: true }),
     });
   }
   installAtomically(items);
   for (const item of items) {
-    log(`installed ${item.target}`);
+    const link = present(item.target) && lstatSync(item.target).isSymbolicLink();
+    log(`installed ${item.target}${link ? ` (link to ${readlinkSync(item.target)})` : ''}`);
   }
   if (ext === null) {
     log('the JupyterLab plugin is not built (npm run build); installed the kernelspec only');
@@ -248,7 +273,7 @@ export function uninstall(options: CliOptions = {}): string[] {
     join(data, 'kernels', 'tslab'),
     join(data, 'labextensions', '@losslab', 'jupyterlab'),
   ]) {
-    if (existsSync(target)) {
+    if (present(target)) {
       rmSync(target, { recursive: true, force: true });
       removed.push(target);
       log(`removed ${target}`);
@@ -281,10 +306,18 @@ export function status(options: CliOptions = {}): string[] {
         `kernel tslab: ${spec} -> ${argv0}${existsSync(argv0) ? '' : ' (MISSING binary)'}`,
       );
     }
-    const ext = join(dir, 'labextensions', '@losslab', 'jupyterlab', 'package.json');
+    const extDir = join(dir, 'labextensions', '@losslab', 'jupyterlab');
+    const ext = join(extDir, 'package.json');
+    const link = present(extDir) && lstatSync(extDir).isSymbolicLink();
     if (existsSync(ext)) {
       const v = (JSON.parse(readFileSync(ext, 'utf8')) as { version?: string }).version ?? '?';
-      lines.push(`plugin @losslab/jupyterlab ${v}: ${dirname(ext)}`);
+      lines.push(
+        `plugin @losslab/jupyterlab ${v}: ${extDir}${link ? ` -> ${readlinkSync(extDir)}` : ''}`,
+      );
+    } else if (link) {
+      lines.push(
+        `plugin @losslab/jupyterlab: ${extDir} -> ${readlinkSync(extDir)} (MISSING build)`,
+      );
     }
   }
   if (lines.length === 1) {
@@ -295,7 +328,9 @@ export function status(options: CliOptions = {}): string[] {
 }
 
 const USAGE = `usage: losslab <install|uninstall|status> [--user | --sys-prefix | --prefix P] [--python PY]
-  install    register the tslab kernelspec (this repo's tslab) and the JupyterLab plugin when built
+                [--tslab BIN] [--labextension DIR] [--link]
+  install    register the tslab kernelspec (this repo's tslab) and the JupyterLab plugin when built;
+             --link symlinks the plugin to its build folder (development: rebuilds show at once)
   uninstall  remove them from the location
   status     what is installed where, and the Jupyter versions`;
 
@@ -325,6 +360,8 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
         options.tslab = value();
       } else if (arg === '--labextension') {
         options.labextension = value();
+      } else if (arg === '--link') {
+        options.link = true;
       } else {
         throw new CliError(`losslab: unknown option ${arg}\n${USAGE}`);
       }
