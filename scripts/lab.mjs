@@ -5,15 +5,8 @@
 // .jupyter/ by default), where the tslab kernelspec and the plugin are installed.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +16,9 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PYTHON = '/usr/bin/python3';
 export const LABEXTENSION = join(root, 'packages', 'jupyterlab', 'labextension');
 const APP_SERVER = join(root, 'app', 'server', 'losslab_lab.py');
+/** The built `losslab` CLI (packages/kernel/src/cli.ts). */
+const KERNEL_CLI = join(root, 'packages', 'kernel', 'lib', 'cli.js');
+const require = createRequire(import.meta.url);
 
 /** Jupyter's environment variables for a state folder: nothing is read from or written to ~. */
 export function jupyterEnv(stateDir = join(root, '.jupyter')) {
@@ -38,44 +34,24 @@ export function jupyterEnv(stateDir = join(root, '.jupyter')) {
 }
 
 /**
- * Installs the tslab kernelspec and the plugin under `<stateDir>/share/jupyter`. The kernelspec
- * is written as `tslab install --prefix` would (that command needs IPython, which Debian's
- * Jupyter packages lack); the plugin is a symlink to the built labextension, so a rebuild shows
- * up without reinstalling.
+ * Installs the tslab kernelspec and the plugin under `<stateDir>/share/jupyter` with the product's
+ * own installer (`losslab install --prefix <stateDir> --link`, from the built
+ * packages/kernel/lib/cli.js): one kernelspec writer for `npm start`, the tests and users. The
+ * plugin is a symlink to the built labextension, so a rebuild shows up after a page reload.
+ *
+ * @returns {string[]} the installed paths (kernelspec folder, plugin link)
  */
 export function installInto(stateDir = join(root, '.jupyter')) {
-  const share = join(stateDir, 'share', 'jupyter');
-  const kernelDir = join(share, 'kernels', 'tslab');
-  mkdirSync(kernelDir, { recursive: true });
-  const spec = {
-    argv: [
-      join(root, 'node_modules', '.bin', 'tslab'),
-      'kernel',
-      '--config-path',
-      '{connection_file}',
-    ],
-    display_name: 'TypeScript',
-    language: 'typescript',
-  };
-  writeFileSync(join(kernelDir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
-  const ext = join(share, 'labextensions', '@losslab', 'jupyterlab');
-  mkdirSync(dirname(ext), { recursive: true });
-  if (existsSync(ext) || isLink(ext)) {
-    rmSync(ext, { recursive: true, force: true });
+  if (!existsSync(KERNEL_CLI)) {
+    throw new Error(`${KERNEL_CLI} is not built: run \`npm run build\` first`);
   }
-  try {
-    symlinkSync(LABEXTENSION, ext, 'dir');
-  } catch {
-    cpSync(LABEXTENSION, ext, { recursive: true });
-  }
-}
-
-function isLink(path) {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
+  const { install } = require(KERNEL_CLI);
+  return install({
+    location: { kind: 'prefix', prefix: stateDir },
+    python: PYTHON,
+    link: true,
+    log: () => {},
+  });
 }
 
 /** The version of a JupyterLab installed for Debian's Python, or null. */

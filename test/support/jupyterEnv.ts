@@ -1,16 +1,19 @@
 // A throw-away Jupyter installation for tests: every Jupyter state folder in a temp directory,
 // and the tslab kernelspec written there, pointing at this repo's own tslab binary. Nothing is
 // read from or written to the user's ~/.jupyter or ~/.local/share/jupyter.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+// The built CLI (lib/), as users run it; `npm test` builds before it runs the tests.
+import { install } from '@losslab/kernel/lib/cli';
 
 /** The repository root (this file is test/support/jupyterEnv.ts). */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 /** Debian's Python, the one with jupyter_client, nbclient and nbconvert. */
 export const PYTHON = '/usr/bin/python3';
 /** This repo's tslab binary (an absolute path: kernelspecs must not depend on PATH). */
-export const TSLAB_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'tslab');
+export const TSLAB_BIN = join(REPO_ROOT, 'node_modules', 'tslab', 'bin', 'tslab');
 
 export interface JupyterEnv {
   /** The temp folder holding everything; removed by `dispose`. */
@@ -23,19 +26,20 @@ export interface JupyterEnv {
 }
 
 /**
- * Writes the kernelspec `tslab install --prefix` would write: `tslab install` needs IPython, which
- * Debian's Jupyter packages here do not include. Returns the kernelspec folder.
+ * Installs the tslab kernelspec into `prefix` with the product's own installer, the built
+ * `losslab install --prefix <prefix> --link` (packages/kernel/lib/cli.js), so the tests run the
+ * kernelspec users get. The plugin, when built, goes in as a symlink (cheap, nothing copied).
+ * Returns the kernelspec folder, `<prefix>/share/jupyter/kernels/tslab`.
  */
 export function installTslabKernelspec(prefix: string): string {
-  const dir = join(prefix, 'share', 'jupyter', 'kernels', 'tslab');
-  mkdirSync(dir, { recursive: true });
-  const spec = {
-    argv: [TSLAB_BIN, 'kernel', '--config-path', '{connection_file}'],
-    display_name: 'TypeScript',
-    language: 'typescript',
-  };
-  writeFileSync(join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
-  return dir;
+  const [kernelDir] = install({
+    location: { kind: 'prefix', prefix },
+    python: PYTHON,
+    tslab: TSLAB_BIN,
+    link: true,
+    log: () => undefined,
+  });
+  return kernelDir as string;
 }
 
 /** Creates the temp Jupyter state and installs the tslab kernelspec into it. */
