@@ -4,11 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { installInto, root, startLab } from './lab.mjs';
+import { root, startLab } from './lab.mjs';
 
+// scripts/setup.mjs (run first by `npm start`) installed the kernelspec and the plugin into
+// .jupyter/ and signed the notebooks there.
 const notebookDir = join(root, 'notebooks');
 mkdirSync(notebookDir, { recursive: true });
-installInto();
 const t0 = Date.now();
 const lab = await startLab({
   notebookDir,
