@@ -191,6 +191,15 @@ for path in sys.argv[1:]:
     notary.sign(nbformat.read(path, as_version=4))
 `;
 
+/**
+ * Signs notebooks as trusted in the signature store of the Jupyter state folder `stateDir`
+ * (`<stateDir>/data/nbsignatures.db`), as `jupyter trust` would.
+ */
+export async function signNotebooks(paths, stateDir = join(root, '.jupyter')) {
+  const { jupyterEnv } = await import('./lab.mjs');
+  run(PYTHON, ['-c', SIGN, ...paths], { env: jupyterEnv(stateDir) });
+}
+
 /** The committed notebooks (notebooks/NN-*.ipynb) with a hash of their bytes. */
 function notebookHashes() {
   const dir = join(root, 'notebooks');
@@ -230,8 +239,10 @@ async function ensureTrustedNotebooks() {
     log('notebooks: trusted (unchanged since signed)');
     return;
   }
-  const paths = changed.map((f) => join(root, 'notebooks', f));
-  run(PYTHON, ['-c', SIGN, ...paths], { env });
+  await signNotebooks(
+    changed.map((f) => join(root, 'notebooks', f)),
+    state,
+  );
   mkdirSync(state, { recursive: true });
   writeFileSync(record, `${JSON.stringify(hashes, null, 1)}\n`);
   log(`notebooks: signed as trusted in .jupyter/: ${changed.join(', ')}`);
