@@ -11,9 +11,21 @@ const STEP_HI = 6.9314718036912381649e-1 / STEPS;
 const STEP_LO = 1.90821492927058770002e-10 / STEPS;
 // Adding and subtracting 1.5 * 2^52 rounds a double to the nearest integer without a call.
 const ROUNDER = 6755399441055744;
-const FRACTIONS = Float64Array.from({ length: STEPS }, (_, j) => Math.pow(2, j / STEPS));
-// 2^m for m in [-1080, 9], indexed by m + 1080 (never -0, which would slow the lookup).
-const POWERS = Float64Array.from({ length: 1090 }, (_, e) => Math.pow(2, e - 1080));
+/** 2^(j/64) for j in [0, 64). */
+export const EXP_FRACTIONS: Float64Array = Float64Array.from({ length: STEPS }, (_, j) =>
+  Math.pow(2, j / STEPS),
+);
+/** Offset of 2^0 in {@link EXP_POWERS}. */
+export const EXP_POWERS_BIAS = 1080;
+/**
+ * 2^m for m in [-1080, 100], indexed by m + 1080 (never -0, which would slow the lookup); the
+ * fused softmax row (softmaxRow.ts) reaches up to e^64 = 2^92.3.
+ */
+export const EXP_POWERS: Float64Array = Float64Array.from({ length: 1181 }, (_, e) =>
+  Math.pow(2, e - EXP_POWERS_BIAS),
+);
+const FRACTIONS = EXP_FRACTIONS;
+const POWERS = EXP_POWERS;
 
 /** exp(x) for x <= 0 (and up to ln2/128 above 0); 0 below -745, NaN for NaN. */
 export function expNonPositive(x: number): number {

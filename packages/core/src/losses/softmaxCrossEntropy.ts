@@ -2,8 +2,8 @@ import { checkArray, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkLabels, resolveClasses } from './classTargets';
-import { expNonPositive } from './expNonPositive';
 import { checkRange, checkScalarRange, checkWeight, finishLoss } from './lossKit';
+import { softmaxRow32, softmaxRow64, softmaxRowMixed } from './softmaxRow';
 
 /** Options of {@link softmaxCrossEntropy} (PyTorch's CrossEntropyLoss). */
 export interface SoftmaxCrossEntropyOptions extends LossOptions {
@@ -132,6 +132,7 @@ function sumRows(
 ): number {
   const smooth = eps / C;
   const oneHot = !probabilities && eps === 0 && classWeight === undefined;
+  const kind = rowKind(logits, grad);
   let sum = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
@@ -144,7 +145,7 @@ function sumRows(
       l = 0;
     } else if (oneHot) {
       // The common case: the gradient is k (p - onehot).
-      l = softmaxInto(logits, grad, base, C, k) - (logits[base + t] as number);
+      l = softmaxInto(kind, logits, grad, base, C, k) - (logits[base + t] as number);
       grad[base + t] = (grad[base + t] as number) - k;
     } else {
       // q_c = (1 - eps) [c = t] + eps / C, or the given probabilities smoothed; with class
@@ -156,7 +157,7 @@ function sumRows(
           : (c === t ? 1 - eps : 0) + smooth;
         qvSum += q * (classWeight === undefined ? 1 : (classWeight[c] as number));
       }
-      const lse = softmaxInto(logits, grad, base, C, k * qvSum);
+      const lse = softmaxInto(kind, logits, grad, base, C, k * qvSum);
       l = 0;
       for (let c = 0; c < C; c++) {
         const q = probabilities
@@ -178,35 +179,27 @@ function sumRows(
   return sum;
 }
 
+/** Which copy of the row kernel fits the array types: 64, 32, or 0 for a mix. */
+function rowKind(logits: FloatArray, grad: FloatArray): number {
+  return logits instanceof Float64Array && grad instanceof Float64Array
+    ? 64
+    : logits instanceof Float32Array && grad instanceof Float32Array
+      ? 32
+      : 0;
+}
+
 /** Writes `mult * softmax(row)` into `grad` and returns the row's log-sum-exp. */
 function softmaxInto(
+  kind: number,
   logits: FloatArray,
   grad: FloatArray,
   base: number,
   C: number,
   mult: number,
 ): number {
-  const end = base + C;
-  let m = -Infinity;
-  for (let j = base; j < end; j++) {
-    const x = logits[j] as number;
-    if (x > m) {
-      m = x;
-    }
-  }
-  if (m === -Infinity || m !== m) {
-    // All -Infinity (no max to subtract), or a NaN: let the finite check report it.
-    m = 0;
-  }
-  let s = 0;
-  for (let j = base; j < end; j++) {
-    const e = expNonPositive((logits[j] as number) - m);
-    grad[j] = e;
-    s += e;
-  }
-  const ks = mult / s;
-  for (let j = base; j < end; j++) {
-    grad[j] = (grad[j] as number) * ks;
-  }
-  return m + Math.log(s);
+  return kind === 64
+    ? softmaxRow64(logits as Float64Array, grad as Float64Array, base, C, mult)
+    : kind === 32
+      ? softmaxRow32(logits as Float32Array, grad as Float32Array, base, C, mult)
+      : softmaxRowMixed(logits, grad, base, C, mult);
 }
