@@ -292,6 +292,19 @@ describe('the loss-curve plugin in JupyterLab 4.6.4', () => {
     expect(after.smooth[0]).toBeCloseTo(after.raw[0], 12);
     expect(after.opacity).toBeLessThan(1);
     await shot('3-log-smoothing-light');
+
+    // The live run carries its learning rate: the toggle draws it on a second y axis.
+    const live = plotOf(1);
+    await page.click('.jp-Notebook .jp-Cell:nth-child(2) .jp-LossCurve-lr');
+    await page.waitForFunction(
+      (s) => (document.querySelector(s) as any).data.some((t: any) => t.yaxis === 'y2'),
+      live,
+    );
+    const lr = await page.$eval(live, (gd: any) => ({
+      y: gd.data.find((t: any) => t.yaxis === 'y2').y.slice(0, 2),
+      side: gd._fullLayout.yaxis2.side,
+    }));
+    expect(lr).toEqual({ y: [0.02, 0.02], side: 'right' });
   });
 
   it('shows a malformed payload as readable text and a hostile run name as text only', async () => {

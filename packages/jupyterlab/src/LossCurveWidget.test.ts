@@ -98,6 +98,29 @@ describe('LossCurveWidget', () => {
     );
   });
 
+  it('offers the learning-rate toggle only for runs that carry it, and keeps it over updates', async () => {
+    const lrButton = (): HTMLButtonElement =>
+      widget.node.querySelector('.jp-LossCurve-lr') as HTMLButtonElement;
+    await widget.renderModel(model(payload([3, 2, 1])));
+    expect(lrButton().hidden).toBe(true);
+    const withLr = (losses: number[]): string => {
+      const p = JSON.parse(payload(losses));
+      p.runs[0].learningRate = losses.map((_: number, i: number) => [i + 1, 0.1 / (i + 1)]);
+      return JSON.stringify(p);
+    };
+    await widget.renderModel(model(withLr([3, 2, 1])));
+    expect(lrButton().hidden).toBe(false);
+    expect(lrButton().getAttribute('aria-pressed')).toBe('false');
+    expect(lastCall().data.map((t) => t.yaxis ?? 'y')).toEqual(['y']);
+    lrButton().click();
+    await widget.renderModel(model(withLr([3, 2, 1, 0.5])));
+    expect(lrButton().getAttribute('aria-pressed')).toBe('true');
+    const { data, layout } = lastCall();
+    expect(data.map((t) => t.yaxis ?? 'y')).toEqual(['y', 'y2']);
+    expect(data[1]).toMatchObject({ x: [1, 2, 3, 4], y: [0.1, 0.05, 0.1 / 3, 0.025] });
+    expect(layout.yaxis2).toMatchObject({ side: 'right', overlaying: 'y' });
+  });
+
   it('shows a readable error for a malformed payload without throwing, then recovers', async () => {
     await expect(
       widget.renderModel(model('{"version":1,"runs":[{"name":"a"}]}')),

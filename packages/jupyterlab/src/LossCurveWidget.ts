@@ -2,7 +2,7 @@ import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { LossCurvePayload } from '@losslab/kernel';
 import { Widget } from '@lumino/widgets';
 
-import { buildFigure } from './buildFigure';
+import { buildFigure, hasLearningRate } from './buildFigure';
 import type { ViewState } from './buildFigure';
 import { curveToCsv } from './curveToCsv';
 import { loadPlotly } from './loadPlotly';
@@ -56,6 +56,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   private readonly status: HTMLPreElement;
   private readonly errorHost: HTMLDivElement;
   private readonly logButton: HTMLButtonElement;
+  private readonly lrButton: HTMLButtonElement;
   private readonly smoothingInput: HTMLInputElement;
   private readonly smoothingValue: HTMLOutputElement;
   private payload: LossCurvePayload | null = null;
@@ -81,6 +82,13 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     this.logButton.addEventListener('click', () => {
       if (this.view) {
         this.view.logY = !this.view.logY;
+        this.redraw();
+      }
+    });
+    this.lrButton = button('LR', 'Show the learning rate on a second y axis', 'jp-LossCurve-lr');
+    this.lrButton.addEventListener('click', () => {
+      if (this.view) {
+        this.view.learningRate = this.view.learningRate !== true;
         this.redraw();
       }
     });
@@ -115,7 +123,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     });
     const csv = button('CSV', 'Download the curves as CSV', 'jp-LossCurve-csv');
     csv.addEventListener('click', () => this.downloadCsv());
-    this.toolbar.append(this.logButton, label, png, csv);
+    this.toolbar.append(this.logButton, this.lrButton, label, png, csv);
 
     this.plot = document.createElement('div');
     this.plot.className = 'jp-LossCurve-plot';
@@ -188,6 +196,9 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     this.toolbar.hidden = false;
     this.plot.hidden = false;
     this.logButton.setAttribute('aria-pressed', String(this.view.logY));
+    // Only offered when a run carries its learning rate.
+    this.lrButton.hidden = !hasLearningRate(this.payload);
+    this.lrButton.setAttribute('aria-pressed', String(this.view.learningRate === true));
     this.smoothingInput.value = String(this.view.smoothing);
     this.smoothingValue.textContent = this.view.smoothing.toFixed(2);
     this.status.textContent = summary(this.payload);

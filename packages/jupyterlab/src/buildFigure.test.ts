@@ -1,7 +1,7 @@
 import type { LossCurvePayload } from '@losslab/kernel';
 import { describe, expect, it } from 'vitest';
 
-import { buildFigure, plotlyText } from './buildFigure';
+import { buildFigure, hasLearningRate, plotlyText } from './buildFigure';
 import { smoothCurve } from './smoothCurve';
 
 const colors = { light: true, background: '#fff', text: '#000', grid: '#ddd', font: 'sans-serif' };
@@ -88,6 +88,44 @@ describe('buildFigure', () => {
     ]);
     expect(data[0]).toMatchObject({ opacity: 0.3, showlegend: false, legendgroup: 'run-0' });
     expect(data[1]!.y).toEqual(smoothCurve(payload.runs[0]!.points, 0.6).map((p) => p[1]));
+  });
+
+  it('draws the learning rate on a secondary axis only when asked and present', () => {
+    const lr: [number, number][] = [
+      [1, 0.1],
+      [2, 0.05],
+      [3, 0.025],
+    ];
+    const withLr: LossCurvePayload = {
+      ...payload,
+      runs: [{ ...payload.runs[0]!, learningRate: lr }, payload.runs[1]!],
+    };
+    expect(hasLearningRate(withLr)).toBe(true);
+    expect(hasLearningRate(payload)).toBe(false);
+
+    const off = buildFigure(withLr, { logY: true, smoothing: 0 }, colors);
+    expect(off.data.some((t) => t.yaxis === 'y2')).toBe(false);
+    expect(off.layout.yaxis2).toBeUndefined();
+
+    const on = buildFigure(withLr, { logY: true, smoothing: 0, learningRate: true }, colors);
+    const lrTraces = on.data.filter((t) => t.yaxis === 'y2');
+    expect(lrTraces).toHaveLength(1);
+    expect(lrTraces[0]).toMatchObject({
+      uid: 'run-0-lr',
+      name: 'sgd (learning rate)',
+      legendgroup: 'run-0',
+      x: [1, 2, 3],
+      y: [0.1, 0.05, 0.025],
+    });
+    // The loss keeps its (log) axis; the learning rate gets a linear one on the right.
+    expect(on.layout.yaxis).toMatchObject({ type: 'log' });
+    expect(on.layout.yaxis2).toMatchObject({ overlaying: 'y', side: 'right' });
+    expect((on.layout.yaxis2 as { type?: string }).type).toBeUndefined();
+    expect(on.data.filter((t) => t.yaxis !== 'y2')).toEqual(off.data);
+
+    // Asked for, but no run has a learning rate: nothing changes.
+    const none = buildFigure(payload, { logY: false, smoothing: 0, learningRate: true }, colors);
+    expect(none).toEqual(buildFigure(payload, { logY: false, smoothing: 0 }, colors));
   });
 
   it('escapes names and titles so plotly shows them as text', () => {

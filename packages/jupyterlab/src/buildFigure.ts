@@ -8,6 +8,13 @@ import type { ThemeColors } from './themeColors';
 export interface ViewState {
   logY: boolean;
   smoothing: number;
+  /** Draw each run's learning rate (when the payload has it) on a secondary y axis. */
+  learningRate?: boolean;
+}
+
+/** True when some run of the payload carries its learning rate. */
+export function hasLearningRate(payload: LossCurvePayload): boolean {
+  return payload.runs.some((run) => (run.learningRate?.length ?? 0) > 0);
 }
 
 /** A chart ready for `Plotly.react`. */
@@ -52,7 +59,8 @@ const HOVER = '%{fullData.name}<br>step %{x}<br>loss %{y:.6g}<extra></extra>';
  * is on), a debiased-EMA smoothed curve, and the validation curve, grouped so that a click on
  * the legend toggles the whole run. `uid`s and `uirevision` stay the same across live updates,
  * so `Plotly.react` keeps the user's zoom and hidden runs; the y axis gets its own revision per
- * scale, because a zoom in linear units means nothing on a log axis.
+ * scale, because a zoom in linear units means nothing on a log axis. With `view.learningRate`,
+ * each run's learning rate (when present) is drawn dotted on a secondary y axis on the right.
  *
  * @example
  * const fig = buildFigure(
@@ -70,6 +78,7 @@ export function buildFigure(
   colors: ThemeColors,
 ): Figure {
   const data: PlotTrace[] = [];
+  const showLr = view.learningRate === true && hasLearningRate(payload);
   payload.runs.forEach((run, r) => {
     const color = PALETTE[r % PALETTE.length];
     const name = plotlyText(run.name);
@@ -112,6 +121,19 @@ export function buildFigure(
         hovertemplate: HOVER,
       });
     }
+    if (showLr && run.learningRate && run.learningRate.length > 0) {
+      data.push({
+        uid: `${group}-lr`,
+        type: 'scatter',
+        mode: 'lines',
+        name: `${name} (learning rate)`,
+        legendgroup: group,
+        yaxis: 'y2',
+        ...xy(run.learningRate),
+        line: { color, width: 1, dash: 'dot' },
+        hovertemplate: '%{fullData.name}<br>step %{x}<br>lr %{y:.4g}<extra></extra>',
+      });
+    }
   });
   const axis = {
     gridcolor: colors.grid,
@@ -123,7 +145,7 @@ export function buildFigure(
   const layout: PlotLayout = {
     uirevision: 'losslab',
     height: 360,
-    margin: { l: 60, r: 20, t: title ? 40 : 16, b: 48 },
+    margin: { l: 60, r: showLr ? 60 : 20, t: title ? 40 : 16, b: 48 },
     paper_bgcolor: colors.background,
     plot_bgcolor: colors.background,
     font: { color: colors.text, family: colors.font },
@@ -138,6 +160,17 @@ export function buildFigure(
       uirevision: view.logY ? 'log' : 'linear',
     },
   };
+  if (showLr) {
+    // Its own linear scale on the right: a learning rate and a loss share no units.
+    layout.yaxis2 = {
+      ...axis,
+      title: { text: 'learning rate' },
+      overlaying: 'y',
+      side: 'right',
+      showgrid: false,
+      rangemode: 'tozero',
+    };
+  }
   if (title) {
     layout.title = { text: plotlyText(title), x: 0.02, xanchor: 'left' };
   }

@@ -34,7 +34,7 @@ const extension: IRenderMime.IExtension = {
 export { LossCurveWidget } from './LossCurveWidget';
 export { parsePayload, PayloadError } from './parsePayload';
 export { smoothCurve } from './smoothCurve';
-export { buildFigure, plotlyText } from './buildFigure';
+export { buildFigure, hasLearningRate, plotlyText } from './buildFigure';
 export type { Figure, ViewState } from './buildFigure';
 export { curveToCsv } from './curveToCsv';
 export { renderErrorView } from './renderErrorView';
