@@ -4,12 +4,13 @@ import type { CurvePoint } from './payload';
  * Indices to keep so that a curve of `values` draws the same at any zoom a chart can show:
  * the values are split into `buckets` equal runs of steps and each bucket keeps its minimum,
  * its maximum and its first non-finite value (a gap); the first and last values and the global
- * minimum are always kept. At most `2 * buckets + 3` indices; all of them when there are no more
- * values than that. Sorted ascending, no duplicates.
+ * minimum are always kept. At most `3 * buckets + 2` indices (a bucket with a gap keeps three),
+ * and only `2 * buckets + 2` when every value is finite; all of them when there are no more
+ * values than `3 * buckets + 2`. Sorted ascending, no duplicates.
  */
 export function downsampleIndices(values: ArrayLike<number>, buckets: number): number[] {
   const n = values.length;
-  if (n <= 2 * buckets + 3) {
+  if (n <= 3 * buckets + 2) {
     return Array.from({ length: n }, (_, i) => i);
   }
   const keep: number[] = [0, n - 1];
