@@ -78,68 +78,11 @@ function ensureNpm() {
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-/**
- * The workspaces' `build` scripts in dependency order: what `npm run build` (lerna) runs.
- * Exported for the test that keeps the two in step.
- */
-export function buildSteps() {
-  const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const pkgs = rootPkg.workspaces
-    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) }))
-    .filter(({ pkg }) => typeof pkg.scripts?.build === 'string');
-  const byName = new Map(pkgs.map((p) => [p.pkg.name, p]));
-  const order = [];
-  const visit = (p, path = []) => {
-    if (order.includes(p)) {
-      return;
-    }
-    if (path.includes(p)) {
-      throw new Error(`dependency cycle: ${[...path, p].map((q) => q.pkg.name).join(' -> ')}`);
-    }
-    const deps = { ...p.pkg.dependencies, ...p.pkg.devDependencies };
-    for (const name of Object.keys(deps).sort()) {
-      const dep = byName.get(name);
-      if (dep) {
-        visit(dep, [...path, p]);
-      }
-    }
-    order.push(p);
-  };
-  pkgs.forEach((p) => visit(p));
-  return order.map(({ dir, pkg }) => ({
-    name: pkg.name,
-    dir: join(root, dir),
-    script: pkg.scripts.build,
-  }));
-}
-
-// The same build scripts as `npm run build`, run directly: lerna and npm cost about 2 s of
-// start-up on a warm start where every step is a no-op (tsc -b is up to date, the plugin's
-// bundle step skips when its inputs are older than its output).
+// `npm run build` (lerna, in dependency order): a no-op build is quick because `tsc -b` is
+// incremental and the plugin's bundle step skips when its inputs are older than its output.
 function ensureBuild() {
   const t0 = Date.now();
-  const bin = join(root, 'node_modules', '.bin');
-  for (const step of buildSteps()) {
-    const r = spawnSync('sh', ['-c', step.script], {
-      cwd: step.dir,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PATH: `${join(step.dir, 'node_modules', '.bin')}:${bin}:${process.env.PATH}`,
-      },
-    });
-    if (r.status !== 0) {
-      process.stdout.write(r.stdout ?? '');
-      console.error(`[setup] failed: building ${step.name} (${step.script})`);
-      process.exit(r.status ?? 1);
-    }
-    for (const line of (r.stdout ?? '')
-      .split('\n')
-      .filter((l) => l.trim() !== '' && !/^Compilation (starting|finished)/.test(l.trim()))) {
-      log(`${step.name}: ${line.trim()}`);
-    }
-  }
+  run('npm', ['run', 'build', '--silent']);
   log(`build: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
