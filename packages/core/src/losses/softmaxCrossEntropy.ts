@@ -3,7 +3,7 @@ import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkLabels, resolveClasses } from './classTargets';
 import { checkRange, checkScalarRange, checkWeight, finishLoss } from './lossKit';
-import { softmaxRow32, softmaxRow64, softmaxRowMixed } from './softmaxRow';
+import { softmaxRow32, softmaxRow64, softmaxRowMixed, softmaxRowWithMax } from './softmaxRow';
 
 /** Options of {@link softmaxCrossEntropy} (PyTorch's CrossEntropyLoss). */
 export interface SoftmaxCrossEntropyOptions extends LossOptions {
@@ -94,20 +94,48 @@ export function softmaxCrossEntropy(
     denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
   }
   const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
-  const sum = sumRows(
-    logits,
-    target,
-    grad,
-    values,
-    weight,
-    classWeight,
-    rows,
-    classes,
-    scale,
-    eps,
-    probabilities,
-    ignoreIndex,
-  );
+  const oneHot = !probabilities && eps === 0 && classWeight === undefined;
+  const kind = rowKind(logits, grad);
+  const sum = !oneHot
+    ? sumRows(
+        logits,
+        target,
+        grad,
+        values,
+        weight,
+        classWeight,
+        rows,
+        classes,
+        scale,
+        eps,
+        probabilities,
+        ignoreIndex,
+      )
+    : kind === 64
+      ? oneHotRows64(
+          logits as Float64Array,
+          grad as Float64Array,
+          target,
+          values,
+          weight,
+          rows,
+          classes,
+          scale,
+          ignoreIndex,
+        )
+      : kind === 32
+        ? oneHotRows32(
+            logits as Float32Array,
+            grad as Float32Array,
+            target,
+            values,
+            weight,
+            rows,
+            classes,
+            scale,
+            ignoreIndex,
+          )
+        : oneHotRowsMixed(logits, grad, target, values, weight, rows, classes, scale, ignoreIndex);
   return finishLoss(fn, sum * scale, grad, values, { logits, target, weight, classWeight });
 }
 
@@ -115,7 +143,10 @@ export function softmaxCrossEntropy(
 // loop and has never run has no type feedback, and V8 deoptimises there on every call once the
 // loop was compiled on the fly (on-stack replacement) during a first, large call.
 
-/** Adds up the rows' losses, writing each row's gradient (and value with 'none'). */
+/**
+ * Adds up the rows' losses, writing each row's gradient (and value with 'none'), with label
+ * smoothing, class weights or probability targets.
+ */
 function sumRows(
   logits: FloatArray,
   target: FloatArray | Int32Array,
@@ -131,8 +162,6 @@ function sumRows(
   ignoreIndex: number,
 ): number {
   const smooth = eps / C;
-  const oneHot = !probabilities && eps === 0 && classWeight === undefined;
-  const kind = rowKind(logits, grad);
   let sum = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
@@ -143,10 +172,6 @@ function sumRows(
     if (!probabilities && t === ignoreIndex) {
       grad.fill(0, base, base + C);
       l = 0;
-    } else if (oneHot) {
-      // The common case: the gradient is k (p - onehot).
-      l = softmaxInto(kind, logits, grad, base, C, k) - (logits[base + t] as number);
-      grad[base + t] = (grad[base + t] as number) - k;
     } else {
       // q_c = (1 - eps) [c = t] + eps / C, or the given probabilities smoothed; with class
       // weights v the gradient is k (p_c sum_k v_k q_k - v_c q_c).
@@ -157,7 +182,7 @@ function sumRows(
           : (c === t ? 1 - eps : 0) + smooth;
         qvSum += q * (classWeight === undefined ? 1 : (classWeight[c] as number));
       }
-      const lse = softmaxInto(kind, logits, grad, base, C, k * qvSum);
+      const lse = softmaxRowWithMax(logits, grad, base, C, k * qvSum);
       l = 0;
       for (let c = 0; c < C; c++) {
         const q = probabilities
@@ -179,6 +204,109 @@ function sumRows(
   return sum;
 }
 
+/**
+ * The common case, class indices without smoothing or class weights: the gradient of row i is
+ * w_i scale (p - onehot(t_i)). One copy per array type, each calling its own row kernel: a loop
+ * shared by both types ends up compiled for the mix (about 30% slower, see softmaxRow.ts).
+ */
+function oneHotRows64(
+  logits: Float64Array,
+  grad: Float64Array,
+  target: FloatArray | Int32Array,
+  values: FloatArray | null,
+  weight: FloatArray | undefined,
+  rows: number,
+  C: number,
+  scale: number,
+  ignoreIndex: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * C;
+    const t = target[i] as number;
+    let l = 0;
+    if (t === ignoreIndex) {
+      grad.fill(0, base, base + C);
+    } else {
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const k = w * scale;
+      l = w * softmaxRow64(logits, grad, base, C, k, base + t);
+      grad[base + t] = (grad[base + t] as number) - k;
+    }
+    sum += l;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return sum;
+}
+
+/** {@link oneHotRows64} for Float32Array logits and gradient. */
+function oneHotRows32(
+  logits: Float32Array,
+  grad: Float32Array,
+  target: FloatArray | Int32Array,
+  values: FloatArray | null,
+  weight: FloatArray | undefined,
+  rows: number,
+  C: number,
+  scale: number,
+  ignoreIndex: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * C;
+    const t = target[i] as number;
+    let l = 0;
+    if (t === ignoreIndex) {
+      grad.fill(0, base, base + C);
+    } else {
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const k = w * scale;
+      l = w * softmaxRow32(logits, grad, base, C, k, base + t);
+      grad[base + t] = (grad[base + t] as number) - k;
+    }
+    sum += l;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return sum;
+}
+
+/** {@link oneHotRows64} for a mix of array types. */
+function oneHotRowsMixed(
+  logits: FloatArray,
+  grad: FloatArray,
+  target: FloatArray | Int32Array,
+  values: FloatArray | null,
+  weight: FloatArray | undefined,
+  rows: number,
+  C: number,
+  scale: number,
+  ignoreIndex: number,
+): number {
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * C;
+    const t = target[i] as number;
+    let l = 0;
+    if (t === ignoreIndex) {
+      grad.fill(0, base, base + C);
+    } else {
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const k = w * scale;
+      l = w * softmaxRowMixed(logits, grad, base, C, k, base + t);
+      grad[base + t] = (grad[base + t] as number) - k;
+    }
+    sum += l;
+    if (values !== null) {
+      values[i] = l;
+    }
+  }
+  return sum;
+}
+
 /** Which copy of the row kernel fits the array types: 64, 32, or 0 for a mix. */
 function rowKind(logits: FloatArray, grad: FloatArray): number {
   return logits instanceof Float64Array && grad instanceof Float64Array
@@ -186,20 +314,4 @@ function rowKind(logits: FloatArray, grad: FloatArray): number {
     : logits instanceof Float32Array && grad instanceof Float32Array
       ? 32
       : 0;
-}
-
-/** Writes `mult * softmax(row)` into `grad` and returns the row's log-sum-exp. */
-function softmaxInto(
-  kind: number,
-  logits: FloatArray,
-  grad: FloatArray,
-  base: number,
-  C: number,
-  mult: number,
-): number {
-  return kind === 64
-    ? softmaxRow64(logits as Float64Array, grad as Float64Array, base, C, mult)
-    : kind === 32
-      ? softmaxRow32(logits as Float32Array, grad as Float32Array, base, C, mult)
-      : softmaxRowMixed(logits, grad, base, C, mult);
 }

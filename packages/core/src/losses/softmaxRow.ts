@@ -4,12 +4,13 @@ import { EXP_FRACTIONS, EXP_POWERS, EXP_POWERS_BIAS, expNonPositive } from './ex
 // One row of a softmax, the hot loop of softmax cross-entropy (and most of its time is exp).
 //
 // Fused pass: softmax is unchanged by any shift m, lse = m + log sum_j exp(x_j - m), and the max
-// only matters to keep exp from overflowing. So the row's first logit serves as m and the exps
-// are summed in the same pass that reads the row; while every x_j - m stays <= FUSED_LIMIT the
-// exps stay below e^64 (finite even in a Float32Array) and nothing underflows that would not
-// with the true max, because m <= max. A row that leaves that range (a logit more than 64 above
-// the first one, one more than 745 below it, a NaN or an infinity) is redone with the classic
-// max pass. Saving the separate max pass lets the row's memory traffic overlap with the exps.
+// only matters to keep exp from overflowing. So the target's logit x_t serves as m, the exps are
+// summed in the same pass that reads the row, and the loss lse - x_t is log(s) itself: no
+// cancellation, and >= 0 by construction because the target's own term is exp(0) = 1. While
+// every x_j - x_t stays in [-745, 64] the exps stay below e^64 (finite even in a Float32Array)
+// and nothing underflows that would not with the true max (m <= max). A row that leaves that range
+// (a target logit more than 64 below another: a loss above 64; a NaN or an infinity) is redone
+// with the classic max pass. Saving that pass lets the row's memory traffic overlap with the exps.
 //
 // The exp is the table method of expNonPositive written into the loop, with its constants read
 // from an array into locals before the loop: V8 rebuilds a literal double constant inside the
@@ -17,7 +18,7 @@ import { EXP_FRACTIONS, EXP_POWERS, EXP_POWERS_BIAS, expNonPositive } from './ex
 // below differ only in their array types: V8 compiles an element access for the array types a
 // function has seen, and a loop that has seen both Float64Array and Float32Array runs slower.
 
-/** Largest x_j - m of the fused pass: e^64 = 6.2e27 fits a float32 and a sum of 1e10 of them. */
+/** Largest x_j - x_t of the fused pass: e^64 = 6.2e27 fits a float32, and a sum of 1e10 of them. */
 const FUSED_LIMIT = 64;
 
 // [64/ln2, 1.5 * 2^52, ln2/64 high, ln2/64 low, 1/6, 1/24, 1/120, FUSED_LIMIT, -745]
@@ -34,8 +35,9 @@ const C = Float64Array.of(
 );
 
 /**
- * Writes `mult * softmax(x[base .. base+C))` into `grad` at the same indices and returns the
- * row's log-sum-exp, for Float64Array logits and gradient.
+ * Writes `mult * softmax(x[base .. base+width))` into `grad` at the same indices and returns the
+ * row's log-sum-exp minus `x[target]` (the cross-entropy of class `target`, an absolute index),
+ * for Float64Array logits and gradient.
  */
 export function softmaxRow64(
   x: Float64Array,
@@ -43,9 +45,10 @@ export function softmaxRow64(
   base: number,
   width: number,
   mult: number,
+  target: number,
 ): number {
   const end = base + width;
-  const m = x[base] as number;
+  const m = x[target] as number;
   const inv = C[0] as number;
   const rounder = C[1] as number;
   const hi = C[2] as number;
@@ -74,13 +77,13 @@ export function softmaxRow64(
     s += e;
   }
   if (j < end) {
-    return softmaxRowWithMax(x, grad, base, width, mult);
+    return softmaxRowWithMax(x, grad, base, width, mult) - m;
   }
   const ks = mult / s;
   for (let i = base; i < end; i++) {
     grad[i] = (grad[i] as number) * ks;
   }
-  return m + Math.log(s);
+  return Math.log(s);
 }
 
 /** {@link softmaxRow64} for Float32Array logits and gradient (the same arithmetic, in doubles). */
@@ -90,9 +93,10 @@ export function softmaxRow32(
   base: number,
   width: number,
   mult: number,
+  target: number,
 ): number {
   const end = base + width;
-  const m = x[base] as number;
+  const m = x[target] as number;
   const inv = C[0] as number;
   const rounder = C[1] as number;
   const hi = C[2] as number;
@@ -121,13 +125,13 @@ export function softmaxRow32(
     s += e;
   }
   if (j < end) {
-    return softmaxRowWithMax(x, grad, base, width, mult);
+    return softmaxRowWithMax(x, grad, base, width, mult) - m;
   }
   const ks = mult / s;
   for (let i = base; i < end; i++) {
     grad[i] = (grad[i] as number) * ks;
   }
-  return m + Math.log(s);
+  return Math.log(s);
 }
 
 /** {@link softmaxRow64} for any mix of array types. */
@@ -137,9 +141,10 @@ export function softmaxRowMixed(
   base: number,
   width: number,
   mult: number,
+  target: number,
 ): number {
   const end = base + width;
-  const m = x[base] as number;
+  const m = x[target] as number;
   const inv = C[0] as number;
   const rounder = C[1] as number;
   const hi = C[2] as number;
@@ -168,13 +173,13 @@ export function softmaxRowMixed(
     s += e;
   }
   if (j < end) {
-    return softmaxRowWithMax(x, grad, base, width, mult);
+    return softmaxRowWithMax(x, grad, base, width, mult) - m;
   }
   const ks = mult / s;
   for (let i = base; i < end; i++) {
     grad[i] = (grad[i] as number) * ks;
   }
-  return m + Math.log(s);
+  return Math.log(s);
 }
 
 /**
