@@ -14,6 +14,7 @@
 // The packages must be built first (`npx lerna run build`).
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -260,13 +261,28 @@ function main(argv) {
     mkdirSync(html, { recursive: true });
   }
   const t0 = Date.now();
+  // Executed copies land in a temp folder first: a notebook whose normalised content did not
+  // change keeps its file, so a rerun does not rewrite it with fresh random chart ids.
+  const staging = check ? undefined : mkdtempSync(join(tmpdir(), 'losslab-nb-out-'));
   const records = executeNotebooks(names, {
-    out: check ? undefined : out,
+    out: staging,
     html: check ? undefined : html,
   });
   let status = 0;
   for (const rec of records) {
     let diffs = [];
+    if (staging !== undefined) {
+      const target = join(out, `${rec.name}.ipynb`);
+      const fresh = JSON.parse(readFileSync(rec.path, 'utf8'));
+      rec.unchanged =
+        existsSync(target) &&
+        diffNotebooks(JSON.parse(readFileSync(target, 'utf8')), fresh).length === 0;
+      if (!rec.unchanged) {
+        mkdirSync(out, { recursive: true });
+        copyFileSync(rec.path, target);
+      }
+      rec.path = target;
+    }
     if (check) {
       const committedPath = join(notebooksDir, `${rec.name}.ipynb`);
       diffs = existsSync(committedPath)
@@ -286,9 +302,14 @@ function main(argv) {
             ? diffs.length === 0
               ? ', equals committed'
               : `, DIFFERS:\n  ${diffs.join('\n  ')}`
-            : ''),
+            : rec.unchanged
+              ? ', unchanged'
+              : ', written'),
       );
     }
+  }
+  if (staging !== undefined) {
+    rmSync(staging, { recursive: true, force: true });
   }
   if (json) {
     console.log(JSON.stringify(records, null, 1));
