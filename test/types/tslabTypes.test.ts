@@ -3,11 +3,12 @@
 // @losslab/kernel with that very compiler (tslab's own copy) and tslab's options.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
 const requireFromTslab = createRequire(join(root, 'node_modules', 'tslab', 'package.json'));
-const ts = requireFromTslab('@tslab/typescript-for-tslab') as typeof import('typescript');
+const ts = requireFromTslab('@tslab/typescript-for-tslab') as typeof TypeScript;
 
 describe("the packages' declarations under tslab's TypeScript", () => {
   it('is the compiler tslab uses', () => {
