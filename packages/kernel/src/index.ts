@@ -49,3 +49,6 @@ export { lossShapes, lossShapesBundle, lossShapeData } from './lossShapes';
 export type { LossShapesOptions, LossShape } from './lossShapes';
 export { renderLinesSvg } from './renderLinesSvg';
 export type { XYSeries } from './renderLinesSvg';
+// Chart legend below the plot, shared by renderCurveSvg and renderLinesSvg
+export { estimateTextWidth, svgLegend, svgRoot } from './svgLegend';
+export type { LegendBox, LegendEntry, SvgLegend } from './svgLegend';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lossCurvePayload } from './lossCurvePayload';
 import type { HistoryLike } from './lossCurvePayload';
 import { renderCurveSvg } from './renderCurveSvg';
+import { estimateTextWidth } from './svgLegend';
 
 /** Parses the SVG as XML (a malformed document throws) and checks every coordinate is finite. */
 function parse(svg: string): Document {
@@ -109,6 +110,56 @@ describe('renderCurveSvg', () => {
     const legend = Array.from(doc.querySelectorAll('text')).find((t) => ownText(t).includes('aaa'));
     expect(legend?.querySelector('title')?.textContent).toBe(long);
     expect(ownText(legend as Element)).toBe(`${'a'.repeat(27)}… (min 1 at 2)`);
+  });
+
+  it('puts the legend below the plot and inside the viewBox, for 1 to 10 runs', () => {
+    // Wide glyphs and the longest minimum label: the worst case of the width estimate.
+    const names = ['SGD + momentum 0.9', 'W'.repeat(40), 'adam', 'MMMM mmmm WWWW wwww 1234567890'];
+    for (let count = 1; count <= 10; count++) {
+      const histories: HistoryLike[] = Array.from({ length: count }, (_, r) => ({
+        name: `${names[r % names.length] as string}${r}`,
+        loss: [4, 1 / (r + 3), 0.009744 + r * 1e-7],
+        // A validation curve on the first run gives a legend even to a single run.
+        ...(r === 0 ? { valLoss: [4, 2, 1], valStep: [1, 2, 3] } : {}),
+      }));
+      const doc = render(histories);
+      const [, , vbW, vbH] = (doc.documentElement.getAttribute('viewBox') as string)
+        .split(' ')
+        .map(Number) as [number, number, number, number];
+      const plot = doc.querySelector('clipPath rect') as Element;
+      const plotBottom = Number(plot.getAttribute('y')) + Number(plot.getAttribute('height'));
+      const xLabel = Array.from(doc.querySelectorAll('text')).find((t) => ownText(t) === 'step');
+      const below = Math.max(plotBottom, Number(xLabel?.getAttribute('y')));
+      // Legend labels are the texts with a tooltip naming their run.
+      const labels = Array.from(doc.querySelectorAll('text')).filter(
+        (t) => t.querySelector('title') !== null,
+      );
+      expect(labels, `${count} runs`).toHaveLength(count + 1);
+      const boxes = labels.map((t) => {
+        const x = Number(t.getAttribute('x'));
+        const baseline = Number(t.getAttribute('y'));
+        // From the ascender (at most one em above the baseline) to the descender (a third below).
+        return {
+          x,
+          right: x + estimateTextWidth(ownText(t), 11),
+          top: baseline - 11,
+          bottom: baseline + 11 / 3,
+        };
+      });
+      for (const b of boxes) {
+        expect(b.x, `${count} runs`).toBeGreaterThanOrEqual(0);
+        expect(b.right, `${count} runs`).toBeLessThanOrEqual(vbW);
+        expect(b.top, `${count} runs`).toBeGreaterThan(below);
+        expect(b.bottom, `${count} runs`).toBeLessThanOrEqual(vbH);
+      }
+      // No two labels overlap.
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          const apart = a.right <= b.x || b.right <= a.x || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${count} runs, labels ${i} and ${boxes.indexOf(b)}`).toBe(true);
+        }),
+      );
+    }
   });
 
   it('draws the smoothed curve over the faint raw one', () => {

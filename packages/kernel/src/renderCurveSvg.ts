@@ -3,6 +3,8 @@ import { formatNumber } from './formatNumber';
 import { logTicks, niceTicks } from './niceTicks';
 import type { CurvePoint, LossCurvePayload } from './payload';
 import { smoothEma } from './smoothEma';
+import { svgLegend, svgRoot } from './svgLegend';
+import type { LegendEntry } from './svgLegend';
 
 /** The run colours (matplotlib's tab10), readable on light and dark backgrounds. */
 export const RUN_COLORS: readonly string[] = [
@@ -27,7 +29,7 @@ const M = { left: 64, right: 16, top: 34, bottom: 44 };
  * no `<style>`, only presentation attributes, so it survives JupyterLab's HTML sanitizer and
  * `nbconvert --to html`. It scales with its container (viewBox, width 100%); axes and text use
  * `currentColor` so dark themes work. Nice ticks, linear or log y (values <= 0 are left out of a
- * log axis, with a note), a legend when there are several runs, the minimum marked, the divergence
+ * log axis, with a note), a legend below the chart (outside the plot) when there are several runs, the minimum marked, the divergence
  * step marked, gaps where the loss was NaN. Every text is escaped.
  *
  * @example
@@ -103,9 +105,7 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
   const parts: string[] = [];
   const title = escapeHtml(options.title);
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" ` +
-      `style="max-width:${W}px;height:auto" role="img" aria-label="${title}" ` +
-      `font-family="sans-serif" font-size="11" fill="currentColor">`,
+    svgRoot(W, H, title),
     `<title>${title}</title>`,
     `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14">${title}</text>`,
   );
@@ -200,34 +200,30 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
       );
     }
   });
+  // The legend goes below the x-axis label, outside the plot, so it never hides a curve.
+  const entries: LegendEntry[] = [];
   if (runs.length > 1 || runs.some((run) => run.valPoints !== undefined)) {
-    parts.push(`<g>`);
-    let row = 0;
     runs.forEach((run, r) => {
       const color = RUN_COLORS[r % RUN_COLORS.length] as string;
       const min =
         run.min === null ? '' : ` (min ${formatNumber(run.min.loss, 4)} at ${run.min.step})`;
-      // A long name would run off the chart: shorten it, the tooltip keeps it whole.
+      // A long name would make the legend very wide: shorten it, the tooltip keeps it whole.
       const short = run.name.length > 28 ? `${run.name.slice(0, 27)}…` : run.name;
-      const entries: [string, string][] = [[`${short}${min}`, '']];
+      entries.push({ label: `${short}${min}`, color, title: run.name });
       if (run.valPoints !== undefined) {
-        entries.push([`${short} (validation)`, ' stroke-dasharray="5 3"']);
-      }
-      for (const [label, dash] of entries) {
-        const y = top + 8 + 14 * row++;
-        parts.push(
-          `<line x1="${right - 230}" x2="${right - 212}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${dash}/>`,
-          `<text x="${right - 208}" y="${y + 4}"><title>${escapeHtml(run.name)}</title>${escapeHtml(label)}</text>`,
-        );
+        entries.push({ label: `${short} (validation)`, color, dash: '5 3', title: run.name });
       }
     });
-    parts.push(`</g>`);
   }
+  const legend = svgLegend(entries, { width: W, height: H });
+  parts.push(legend.markup);
   notes.forEach((note, i) => {
     parts.push(
       `<text x="${left + 6}" y="${bottom - 6 - 12 * i}" font-style="italic" fill-opacity="0.7">${escapeHtml(note)}</text>`,
     );
   });
   parts.push(`</svg>`);
+  // The legend makes the chart taller (and wider for one very long label).
+  parts[0] = svgRoot(legend.width, legend.height, title);
   return parts.join('');
 }

@@ -2,6 +2,7 @@ import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceTicks';
 import { RUN_COLORS } from './renderCurveSvg';
+import { svgLegend, svgRoot } from './svgLegend';
 
 /** One line of an x-y chart; a null or non-finite y is a gap. */
 export interface XYSeries {
@@ -16,7 +17,7 @@ const M = { left: 56, right: 12, top: 30, bottom: 40 };
 
 /**
  * A small self-contained SVG line chart of several series on shared linear axes, with a legend
- * and a zero line; the same rules as `renderCurveSvg` (no script, escaped text, viewBox).
+ * below it (outside the plot) and a zero line; the same rules as `renderCurveSvg` (no script, escaped text, viewBox).
  *
  * @example
  * renderLinesSvg([{ name: 'x^2', x: [-1, 0, 1], y: [1, 0, 1] }], { title: 'square' }).includes('x^2');
@@ -63,9 +64,7 @@ export function renderLinesSvg(
   const f = (v: number): string => (Math.round(v * 10) / 10).toString();
   const title = escapeHtml(options.title);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" ` +
-      `style="max-width:${W}px;height:auto" role="img" aria-label="${title}" ` +
-      `font-family="sans-serif" font-size="11" fill="currentColor">`,
+    svgRoot(W, H, title),
     `<title>${title}</title>`,
     `<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${title}</text>`,
     `<path d="M${left} ${top}V${bottom}H${right}" fill="none" stroke="currentColor" stroke-opacity="0.6"/>`,
@@ -103,13 +102,15 @@ export function renderLinesSvg(
       d += `${pen ? 'L' : 'M'}${f(sx(s.x[i] as number))} ${f(sy(y))}`;
       pen = true;
     }
-    const ly = top + 8 + 14 * k;
-    out.push(
-      `<path d="${d}" fill="none" stroke="${color}" stroke-width="1.8"/>`,
-      `<line x1="${left + 10}" x2="${left + 28}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,
-      `<text x="${left + 32}" y="${ly + 4}">${escapeHtml(s.name)}</text>`,
-    );
+    out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.8"/>`);
   });
-  out.push('</svg>');
+  // The legend goes below the x-axis label, outside the plot, so it never hides a line.
+  const legend = svgLegend(
+    series.map((s, k) => ({ label: s.name, color: RUN_COLORS[k % RUN_COLORS.length] as string })),
+    { width: W, height: H, margin: 12 },
+  );
+  out.push(legend.markup, '</svg>');
+  // The legend makes the chart taller (and wider for one very long label).
+  out[0] = svgRoot(legend.width, legend.height, title);
   return out.join('');
 }
