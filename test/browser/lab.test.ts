@@ -5,9 +5,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { chromium } from 'playwright-core';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
 import { installInto, startLab } from '../../scripts/lab.mjs';
@@ -136,19 +136,7 @@ beforeAll(async () => {
     stateDir: join(WORK, '.jupyter'),
     log: (line: string) => serverLog.push(line),
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (msg: ConsoleMessage) => {
     if (msg.type() !== 'error') {

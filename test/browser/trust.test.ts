@@ -6,9 +6,9 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
 import { installInto, startLab } from '../../scripts/lab.mjs';
@@ -72,10 +72,7 @@ beforeAll(async () => {
   rmSync(join(STATE, 'share', 'jupyter', 'labextensions'), { recursive: true, force: true });
   await signNotebooks([join(WORK, 'signed.ipynb')], STATE);
   lab = await startLab({ notebookDir: WORK, stateDir: STATE });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${lab.base}/lab?token=${lab.token}`);
   await page.waitForFunction(() => (window as any).jupyterapp?.restored !== undefined, undefined, {
