@@ -24,6 +24,7 @@ export const APT_PACKAGES = [
   'python3-hatchling', // builds the plugin's wheel
   'python3-build',
   'chromium', // browser tests, driven by playwright-core
+  'fonts-liberation', // text in Chromium's pages and screenshots (a recommends we don't install)
 ];
 
 function log(msg) {
