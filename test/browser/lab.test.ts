@@ -27,31 +27,19 @@ const CELLS = [
   `import { plotLosses } from '@losslab/kernel';
 const finished = Array.from({ length: 120 }, (_, i) => 2 / (1 + 0.1 * i) + 0.05 * Math.sin(i));
 plotLosses({ name: 'finished', loss: finished }, { title: 'Finished run' });`,
-  // 1: about 3 s of gradient descent on y = 2x + 3 with the live curve
-  `import { liveLossCurve } from '@losslab/kernel';
-const live = liveLossCurve({ throttleMs: 100, title: 'Live run' });
-const xs = Array.from({ length: 64 }, (_, i) => i / 32 - 1);
-const ys = xs.map((x) => 2 * x + 3);
-let w = 0, b = 0;
-const history = { name: 'live gd', loss: [] as number[], learningRate: [] as number[], gradNorm: [] as number[],
-  valLoss: [] as number[], valStep: [] as number[], snapshots: [] as never[], steps: 0,
-  stopReason: 'maxSteps' as const, stopMessage: '' };
-const steps = 300;
-for (let step = 1; step <= steps; step++) {
-  let loss = 0, gw = 0, gb = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const r = w * xs[i] + b - ys[i];
-    loss += r * r / xs.length; gw += 2 * r * xs[i] / xs.length; gb += 2 * r / xs.length;
-  }
-  w -= 0.02 * gw; b -= 0.02 * gb;
-  history.loss.push(loss); history.learningRate.push(0.02); history.gradNorm.push(Math.hypot(gw, gb));
-  history.steps = step;
-  live.onStep?.({ step, maxSteps: steps, loss, learningRate: 0.02, gradNorm: Math.hypot(gw, gb), history });
-  const until = Date.now() + 10;
-  while (Date.now() < until) { /* a slow model: 10 ms a step */ }
-}
-live.onEnd?.(history);
-console.log('FINAL ' + JSON.stringify({ steps: history.steps, final: history.loss[steps - 1] }));`,
+  // 1: about 3 s of the article's training through core's fit, with the live curve; a second
+  // callback stands in for a slow model (10 ms a step), so the run lasts long enough to watch.
+  `import { fit, linearRegression, makeArticleData, sgd } from '@losslab/core';
+import { liveLossCurve } from '@losslab/kernel';
+const slowModel = { onStep(): void { const until = Date.now() + 10; while (Date.now() < until) { /* busy */ } } };
+const run = fit(linearRegression({ features: 1 }), makeArticleData(), {
+  optimizer: sgd(0.02),
+  maxSteps: 300,
+  threshold: 0,
+  name: 'live gd',
+  callbacks: [liveLossCurve({ throttleMs: 100, title: 'Live run' }), slowModel],
+});
+console.log('FINAL ' + JSON.stringify({ steps: run.history.steps, final: run.history.loss[run.history.steps - 1] }));`,
   // 2: a malformed payload straight through tslab's display API
   `import * as tslab from 'tslab';
 tslab.display.raw('application/vnd.losslab.curve.v1+json', '{"version":1,"runs":[{"name":"broken"}]}');`,
