@@ -1,6 +1,6 @@
 import { checkPositive } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise } from './lossKit';
+import { huberKernel } from './huberKernel';
 
 /** Options of {@link huberLoss}. */
 export interface HuberLossOptions extends LossOptions {
@@ -27,27 +27,5 @@ export function huberLoss(
   const fn = 'huberLoss';
   const delta = options?.delta ?? 1;
   checkPositive(fn, 'delta', delta);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (pred[i] as number) - (target[i] as number);
-    const w = weight === undefined ? 1 : (weight[i] as number);
-    const a = Math.abs(d);
-    let l: number;
-    let g: number;
-    if (a < delta) {
-      l = 0.5 * d * d;
-      g = d;
-    } else {
-      // NaN lands here and propagates into the value, where finishLoss names it.
-      l = delta * (a - 0.5 * delta);
-      g = delta * Math.sign(d);
-    }
-    sum += w * l;
-    grad[i] = w * g * scale;
-    if (values !== null) {
-      values[i] = w * l;
-    }
-  }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return huberKernel(fn, pred, target, options, delta, 1, delta);
 }

@@ -1,6 +1,6 @@
 import { checkNonNegative } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise } from './lossKit';
+import { huberKernel } from './huberKernel';
 
 /** Options of {@link smoothL1Loss}. */
 export interface SmoothL1LossOptions extends LossOptions {
@@ -28,26 +28,5 @@ export function smoothL1Loss(
   const fn = 'smoothL1Loss';
   const beta = options?.beta ?? 1;
   checkNonNegative(fn, 'beta', beta);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (pred[i] as number) - (target[i] as number);
-    const w = weight === undefined ? 1 : (weight[i] as number);
-    const a = Math.abs(d);
-    let l: number;
-    let g: number;
-    if (a < beta) {
-      l = (0.5 * d * d) / beta;
-      g = d / beta;
-    } else {
-      l = a - 0.5 * beta;
-      g = Math.sign(d);
-    }
-    sum += w * l;
-    grad[i] = w * g * scale;
-    if (values !== null) {
-      values[i] = w * l;
-    }
-  }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return huberKernel(fn, pred, target, options, beta, 1 / beta, 1);
 }
