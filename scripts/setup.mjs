@@ -25,6 +25,9 @@ export const APT_PACKAGES = [
   'python3-build',
   'chromium', // browser tests, driven by playwright-core
   'fonts-liberation', // text in Chromium's pages and screenshots (a recommends we don't install)
+  'fonts-noto-cjk', // Chinese text (the article's titles, the Chinese edition) in Chromium
+  'libjs-mathjax', // the nbconvert HTML export loads MathJax from /usr/share/javascript
+  'python3-torch', // PyTorch 1.13: reference values for losses, optimizers and schedules
 ];
 
 function log(msg) {
