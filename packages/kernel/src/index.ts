@@ -49,6 +49,10 @@ export { lossShapes, lossShapesBundle, lossShapeData } from './lossShapes';
 export type { LossShapesOptions, LossShape } from './lossShapes';
 export { renderLinesSvg } from './renderLinesSvg';
 export type { XYSeries } from './renderLinesSvg';
+// The language of chart text, summaries and progress lines (English by default)
+export { setLocale, getLocale, messages, LOCALES } from './locale';
+export type { Locale, Messages } from './locale';
+export { describeStop, localizeStopMessage } from './describeStop';
 // Chart legend below the plot, shared by renderCurveSvg and renderLinesSvg
 export { estimateTextWidth, svgLegend, svgRoot } from './svgLegend';
 export type { LegendBox, LegendEntry, SvgLegend } from './svgLegend';
