@@ -148,3 +148,37 @@ describe('lossCurveBundle', () => {
     );
   });
 });
+
+describe('lossCurvePayload in a locale', () => {
+  it('defaults its title and labels to the locale, marks it, and translates the stop message', () => {
+    const h = {
+      name: 'gd',
+      loss: [2, 1],
+      stopReason: 'threshold' as const,
+      stopMessage: 'loss 1 reached the threshold 1 at step 2',
+    };
+    const zh = lossCurvePayload(h, { locale: 'zh' });
+    expect(zh.options).toMatchObject({
+      title: '训练损失',
+      xLabel: '步数',
+      yLabel: '损失',
+      locale: 'zh',
+    });
+    expect(zh.runs[0]?.stopMessage).toBe('第 2 步的损失 1 达到了阈值 1');
+    expect(validate(zh)).toBe(true);
+    // English stays the payload it always was: no locale field.
+    const en = lossCurvePayload(h);
+    expect(en.options).toEqual({
+      logY: false,
+      smoothing: 0,
+      title: 'Training loss',
+      xLabel: 'step',
+      yLabel: 'loss',
+    });
+    expect(en.runs[0]?.stopMessage).toBe(h.stopMessage);
+    expect(lossCurvePayload({ loss: [1] }, { locale: 'zh' }).runs[0]?.name).toBe('运行 1');
+    expect(() => lossCurvePayload(h, { locale: 'xx' as 'en' })).toThrow(
+      "lossCurvePayload: 'locale' must be one of 'en', 'zh', got xx",
+    );
+  });
+});

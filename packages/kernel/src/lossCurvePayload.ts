@@ -3,6 +3,9 @@ import type { History } from '@losslab/core';
 import { downsample, downsampleIndices } from './downsample';
 import type { StreamingDownsampler } from './StreamingDownsampler';
 import type { CurvePoint, CurveRun, CurveStopReason, LossCurvePayload } from './payload';
+import { localizeStopMessage } from './describeStop';
+import { checkLocale, getLocale, messages } from './locale';
+import type { Locale } from './locale';
 
 /**
  * What a chart needs of a run: its losses, and whatever else of a core `History` it has.
@@ -16,9 +19,9 @@ export interface CurveChartOptions {
   logY?: boolean;
   /** Debiased EMA smoothing weight in [0, 1) (default 0: raw curve only). */
   smoothing?: number;
-  /** Chart title (default 'Training loss'). */
+  /** Chart title (default 'Training loss', in the chart's locale). */
   title?: string;
-  /** Axis labels (default 'step' and 'loss'). */
+  /** Axis labels (default 'step' and 'loss', in the chart's locale). */
   xLabel?: string;
   yLabel?: string;
   /** Legend names, overriding each history's `name`. */
@@ -28,6 +31,8 @@ export interface CurveChartOptions {
    * Validation curves get half as many buckets.
    */
   maxPoints?: number;
+  /** Language of the chart's own text (default: the one `setLocale` set, else English). */
+  locale?: Locale;
 }
 
 /**
@@ -80,27 +85,35 @@ export function buildCurvePayload(
       `'maxPoints' must be an integer >= 64, got ${maxPoints}`,
     );
   }
+  const locale = options?.locale === undefined ? getLocale() : checkLocale(options.locale, fn);
+  const text = messages(locale);
   const buckets = Math.max(16, Math.floor(maxPoints / 2 / list.length));
   const runs = list.map((h, i) =>
     curveRun(
       h,
-      options?.names?.[i] ?? h.name ?? `run ${i + 1}`,
+      options?.names?.[i] ?? h.name ?? text.runName(i + 1),
       buckets,
       options?.running,
       streams?.[i],
+      locale,
     ),
   );
-  return {
+  const payload: LossCurvePayload = {
     version: 1,
     runs,
     options: {
       logY: options?.logY ?? false,
       smoothing,
-      title: options?.title ?? 'Training loss',
-      xLabel: options?.xLabel ?? 'step',
-      yLabel: options?.yLabel ?? 'loss',
+      title: options?.title ?? text.trainingLoss,
+      xLabel: options?.xLabel ?? text.step,
+      yLabel: options?.yLabel ?? text.loss,
     },
   };
+  // English is the payload's default: an English chart's payload stays as it always was.
+  if (locale !== 'en') {
+    payload.options.locale = locale;
+  }
+  return payload;
 }
 
 function curveRun(
@@ -109,6 +122,7 @@ function curveRun(
   buckets: number,
   running: boolean | undefined,
   stream: StreamingDownsampler | undefined,
+  locale: Locale,
 ): CurveRun {
   const loss = h.loss;
   const n = loss.length;
@@ -147,7 +161,7 @@ function curveRun(
     stopReason: running ? 'running' : ((h.stopReason as CurveStopReason | undefined) ?? 'maxSteps'),
   };
   if (!running && h.stopMessage) {
-    run.stopMessage = h.stopMessage;
+    run.stopMessage = localizeStopMessage(h.stopMessage, locale);
   }
   if (divergedAt !== undefined) {
     run.divergedAt = divergedAt;

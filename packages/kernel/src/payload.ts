@@ -62,6 +62,11 @@ export interface CurveOptions {
   xLabel: string;
   /** y axis label (text), default `'loss'`. */
   yLabel: string;
+  /**
+   * Language of the text a renderer adds itself (minimum, divergence, notes, summary): a
+   * `Locale` such as `'zh'`. Absent means English; a renderer that does not know it uses English.
+   */
+  locale?: string;
 }
 
 /** The whole payload of `application/vnd.losslab.curve.v1+json`. */
