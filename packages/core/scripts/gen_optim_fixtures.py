@@ -110,9 +110,9 @@ def schedule_value(spec, t):
 class Plateau:
     """torch.optim.lr_scheduler.ReduceLROnPlateau, mode='min', threshold_mode='rel', on a factor."""
 
-    def __init__(self, factor=0.1, patience=10, threshold=1e-4, cooldown=0, minScale=0.0):
+    def __init__(self, factor=0.1, patience=10, threshold=1e-4, cooldown=0, minScale=0.0, eps=1e-8):
         self.factor, self.patience, self.threshold = factor, patience, threshold
-        self.cooldown, self.min_scale = cooldown, minScale
+        self.cooldown, self.min_scale, self.eps = cooldown, minScale, eps
         self.scale, self.best, self.bad, self.cooldown_counter = 1.0, math.inf, 0, 0
 
     def step(self, metric):
@@ -125,7 +125,10 @@ class Plateau:
             self.cooldown_counter -= 1
             self.bad = 0
         if self.bad > self.patience:
-            self.scale = max(self.scale * self.factor, self.min_scale)
+            # PyTorch skips a reduction of eps or less (here in units of the scale: no base lr).
+            reduced = max(self.scale * self.factor, self.min_scale)
+            if self.scale - reduced > self.eps:
+                self.scale = reduced
             self.cooldown_counter = self.cooldown
             self.bad = 0
 

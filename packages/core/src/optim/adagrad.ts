@@ -33,7 +33,7 @@ export function adagrad(
 ): GradientTransformation<ChainState> {
   const fn = 'adagrad';
   checkLearningRate(fn, lr);
-  const hyper = adagradHyper(fn, options);
+  const hyper = adagradHyper(fn, options, ['weightDecay']);
   return l2Alias(fn, lr, options?.weightDecay, scaleByAdagrad(hyper), hyper, {
     lrDecay: 0,
     initialAccumulatorValue: 0,

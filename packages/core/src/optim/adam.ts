@@ -35,7 +35,7 @@ export function adam(
 ): GradientTransformation<ChainState> {
   const fn = 'adam';
   checkLearningRate(fn, lr);
-  const hyper = adamHyper(fn, options);
+  const hyper = adamHyper(fn, options, ['weightDecay']);
   return l2Alias(fn, lr, options?.weightDecay, scaleByAdam(hyper), hyper, {
     b1: 0.9,
     b2: 0.999,

@@ -32,7 +32,7 @@ export function adamax(
 ): GradientTransformation<ChainState> {
   const fn = 'adamax';
   checkLearningRate(fn, lr);
-  const hyper = adamaxHyper(fn, options);
+  const hyper = adamaxHyper(fn, options, ['weightDecay']);
   return l2Alias(fn, lr, options?.weightDecay, scaleByAdamax(hyper), hyper, {
     b1: 0.9,
     b2: 0.999,

@@ -35,7 +35,7 @@ export function adamw(
 ): GradientTransformation<ChainState> {
   const fn = 'adamw';
   checkLearningRate(fn, lr);
-  const hyper = adamHyper(fn, options);
+  const hyper = adamHyper(fn, options, ['weightDecay']);
   const weightDecay = options?.weightDecay ?? 0.01;
   checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
   return named(
@@ -46,5 +46,7 @@ export function adamw(
       { ...hyper, weightDecay },
       { b1: 0.9, b2: 0.999, eps: 1e-8, amsgrad: false, weightDecay: 0.01 },
     ),
+    fn,
+    3,
   );
 }

@@ -1,4 +1,10 @@
-import { checkGrads, checkInitParams, checkNonNegativeHyper, checkParams } from './checkHyper';
+import {
+  checkGrads,
+  checkInitParams,
+  checkNonNegativeHyper,
+  checkParams,
+  checkState,
+} from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
 /** The state of `addWeightDecay` and `addDecayedWeights`: only the parameter count. */
@@ -33,6 +39,7 @@ export function decay(fn: string, weightDecay: number): GradientTransformation<W
     scale: number,
     params?: Float64Array,
   ): [Float64Array, WeightDecayState] => {
+    checkState(fn, state, 'size');
     checkGrads(fn, grads, state.size);
     if (weightDecay !== 0) {
       checkParams(fn, params, state.size);

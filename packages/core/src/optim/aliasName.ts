@@ -1,4 +1,7 @@
-import type { GradientTransformation } from './GradientTransformation';
+import { findNonFinite } from '../check';
+import { LosslabError } from '../errors';
+import type { ChainState } from './chain';
+import type { GradientTransformation, UpdateExtra } from './GradientTransformation';
 import type { LearningRate } from './Schedule';
 
 /**
@@ -20,7 +23,52 @@ export function aliasName(
   return `${alias}(${parts.join(', ')})`;
 }
 
-/** The chain with the alias's readable name instead of the members' names. */
-export function named<S>(t: GradientTransformation<S>, name: string): GradientTransformation<S> {
-  return { ...t, name };
+/**
+ * The chain with the alias's readable name instead of the members' names, guarded in the alias's
+ * name `fn`: `update` rejects a state that is not this chain's, and an update that is not finite
+ * although the gradients are (hyperparameters that overflow on gradients this large, such as
+ * `b2: 0` dividing a large momentum by a tiny gradient) throws instead of moving the parameters
+ * to Infinity. Non-finite gradients pass through, so a diverging run stays visible.
+ */
+export function named(
+  t: GradientTransformation<ChainState>,
+  name: string,
+  fn: string,
+  size: number,
+): GradientTransformation<ChainState> {
+  const update = t.update.bind(t);
+  return {
+    ...t,
+    name,
+    update(
+      grads: Float64Array,
+      state: ChainState,
+      params?: Float64Array,
+      extra?: UpdateExtra,
+    ): [Float64Array, ChainState] {
+      if (!Array.isArray(state) || state.length !== size) {
+        throw new LosslabError(
+          fn,
+          'state',
+          `'state' is not a state of ${fn} (got ${Array.isArray(state) ? `${state.length} member states, expected ${size}` : String(state)}); pass what init or the previous update returned`,
+        );
+      }
+      const finiteIn =
+        grads instanceof Float64Array &&
+        findNonFinite(grads) < 0 &&
+        (params === undefined || findNonFinite(params) < 0);
+      const result = update(grads, state, params, extra);
+      if (finiteIn) {
+        const i = findNonFinite(result[0]);
+        if (i >= 0) {
+          throw new LosslabError(
+            fn,
+            'grads',
+            `the update is ${result[0][i]} at index ${i} although the gradients and parameters are finite: these hyperparameters overflow on gradients this large`,
+          );
+        }
+      }
+      return result;
+    },
+  };
 }

@@ -13,6 +13,8 @@ import { scaleByAdam } from './scaleByAdam';
 import { scaleByLearningRate } from './scaleByLearningRate';
 import { sgd } from './sgd';
 import { stepSchedule } from './stepSchedule';
+import { exponentialSchedule } from './exponentialSchedule';
+import { scaleByRms } from './scaleByRms';
 
 // Steps `opt` once on parameters of length 2 with gradients of length `gradLength`.
 function stepWith(
@@ -25,6 +27,63 @@ function stepWith(
 }
 
 export const optimCases: BadInputCase[] = [
+  {
+    name: 'adam: update with a missing state',
+    run: () => adam(0.1).update(new Float64Array(2), undefined as never, new Float64Array(2)),
+    message:
+      "adam: 'state' is not a state of adam (got undefined); pass what init or the previous update returned",
+  },
+  {
+    name: "sgd: update with adam's state",
+    run: () => {
+      const params = new Float64Array(2);
+      return sgd(0.1).update(new Float64Array(2), adam(0.1).init(params), params);
+    },
+    message:
+      "sgd: 'state' is not a state of sgd (got 2 member states, expected 1); pass what init or the previous update returned",
+  },
+  {
+    name: "scaleByRms: update with scaleByAdam's state",
+    run: () => {
+      const params = new Float64Array(2);
+      return scaleByRms().update(new Float64Array(2), scaleByAdam().init(params), params);
+    },
+    message:
+      "scaleByRms: 'state' is not a state of scaleByRms (got an object without squareAvg); pass what init or the previous update returned",
+  },
+  {
+    name: 'adam: options that are a string',
+    run: () => adam(0.1, 'amsgrad' as never),
+    message: "adam: 'options' must be an object, got amsgrad",
+  },
+  {
+    name: 'rmsprop: an unknown option key',
+    run: () => rmsprop(0.1, { centred: true } as never),
+    message:
+      "rmsprop: unknown option 'centred' (valid: alpha, eps, centered, momentum, weightDecay)",
+  },
+  {
+    name: 'reduceOnPlateau: unknown mode',
+    run: () => reduceOnPlateau({ mode: 'maximum' as never }),
+    message: "reduceOnPlateau: 'mode' must be 'min' or 'max', got maximum",
+  },
+  {
+    name: 'exponentialSchedule: a rate that overflows',
+    run: () => exponentialSchedule({ initLr: 1e-3, gamma: 2 })(1100),
+    message:
+      "exponentialSchedule: 'gamma' 2 makes the learning rate overflow at step 1100 (initLr * gamma^step > 1.8e308)",
+  },
+  {
+    name: 'adam: b2 = 0 turns a large momentum over a tiny gradient into Infinity',
+    run: () => {
+      const opt = adam(1, { b2: 0, b1: 0.9 });
+      const params = new Float64Array(1);
+      const [, s] = opt.update(new Float64Array([1e302]), opt.init(params), params);
+      return opt.update(new Float64Array([1e-300]), s, params);
+    },
+    message:
+      'adam: the update is -Infinity at index 0 although the gradients and parameters are finite: these hyperparameters overflow on gradients this large',
+  },
   {
     name: 'adam: negative learning rate',
     run: () => adam(-0.1),

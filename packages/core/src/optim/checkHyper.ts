@@ -111,3 +111,43 @@ export function checkInitParams(fn: string, params: unknown): asserts params is 
 export function lrLabel(lr: number | Schedule): string {
   return typeof lr === 'number' ? String(lr) : 'schedule';
 }
+
+/**
+ * Throws unless `options` is undefined or a plain object whose keys are all in `valid`: a string
+ * or an array in the options position, or a misspelt key, would otherwise be read as defaults.
+ */
+export function checkOptions(fn: string, options: unknown, valid: readonly string[]): void {
+  if (options === undefined) {
+    return;
+  }
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new LosslabError(
+      fn,
+      'options',
+      `'options' must be an object, got ${Array.isArray(options) ? 'an array' : String(options)}`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!valid.includes(key)) {
+      throw new LosslabError(
+        fn,
+        'options',
+        `unknown option '${key}' (valid: ${valid.length > 0 ? valid.join(', ') : 'none'})`,
+      );
+    }
+  }
+}
+
+/**
+ * Throws unless `state` is an object holding `key`: what `update` was given must be a state this
+ * transformation's `init` made (not undefined, not another optimizer's).
+ */
+export function checkState(fn: string, state: unknown, key: string): void {
+  if (state === null || typeof state !== 'object' || !(key in state)) {
+    throw new LosslabError(
+      fn,
+      'state',
+      `'state' is not a state of ${fn} (got ${state === null || typeof state !== 'object' ? String(state) : 'an object without ' + key}); pass what init or the previous update returned`,
+    );
+  }
+}

@@ -43,3 +43,20 @@ describe('clipByGlobalNorm', () => {
     expectInPlace(clipByGlobalNorm(0.1));
   });
 });
+
+describe('clipByGlobalNorm at extreme magnitudes', () => {
+  it('clips [1e200, 1e200] to norm 1 (the squared norm would overflow)', () => {
+    const opt = clipByGlobalNorm(1);
+    const params = new Float64Array(2);
+    const [g] = opt.update(new Float64Array([1e200, 1e200]), opt.init(params), params);
+    expect(g[0]).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(g[1]).toBeCloseTo(Math.SQRT1_2, 15);
+  });
+
+  it("adds PyTorch's 1e-6 to the norm with eps", () => {
+    const opt = clipByGlobalNorm(1, { eps: 1e-6 });
+    const params = new Float64Array(2);
+    const [g] = opt.update(new Float64Array([3, 4]), opt.init(params), params);
+    expect(g[0]).toBe(3 * (1 / (5 + 1e-6)));
+  });
+});

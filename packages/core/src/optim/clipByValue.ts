@@ -1,4 +1,4 @@
-import { checkGrads, checkInitParams, checkPositiveHyper } from './checkHyper';
+import { checkGrads, checkInitParams, checkPositiveHyper, checkState } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
 /** The state of `clipByValue`: only the parameter count. */
@@ -30,6 +30,7 @@ export function clipByValue(maxDelta: number): GradientTransformation<ClipByValu
       return { size: params.length };
     },
     update(grads: Float64Array, state: ClipByValueState): [Float64Array, ClipByValueState] {
+      checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       for (let i = 0; i < grads.length; i++) {
         const g = grads[i] as number;

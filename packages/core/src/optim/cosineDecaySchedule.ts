@@ -1,5 +1,10 @@
 import { LosslabError } from '../errors';
-import { checkInteger, checkNonNegativeHyper, checkPositiveHyper } from './checkHyper';
+import {
+  checkInteger,
+  checkNonNegativeHyper,
+  checkOptions,
+  checkPositiveHyper,
+} from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `cosineDecaySchedule`. */
@@ -32,6 +37,7 @@ export interface CosineDecayScheduleOptions {
  */
 export function cosineDecaySchedule(options: CosineDecayScheduleOptions): Schedule {
   const fn = 'cosineDecaySchedule';
+  checkOptions(fn, options, ['initLr', 'decaySteps', 'alpha', 'warmupSteps', 'warmupInit']);
   const {
     initLr,
     decaySteps,

@@ -33,5 +33,7 @@ export function l2Alias(
   return named(
     chain(...links),
     aliasName(fn, lr, { ...hyper, weightDecay: wd }, { ...defaults, weightDecay: 0 }),
+    fn,
+    links.length,
   );
 }

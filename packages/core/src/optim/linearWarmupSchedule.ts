@@ -1,4 +1,9 @@
-import { checkInteger, checkNonNegativeHyper, checkPositiveHyper } from './checkHyper';
+import {
+  checkInteger,
+  checkNonNegativeHyper,
+  checkOptions,
+  checkPositiveHyper,
+} from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `linearWarmupSchedule`. */
@@ -22,6 +27,7 @@ export interface LinearWarmupScheduleOptions {
  */
 export function linearWarmupSchedule(options: LinearWarmupScheduleOptions): Schedule {
   const fn = 'linearWarmupSchedule';
+  checkOptions(fn, options, ['peakLr', 'warmupSteps', 'warmupInit']);
   const { peakLr, warmupSteps, warmupInit = 0 } = options ?? ({} as LinearWarmupScheduleOptions);
   checkPositiveHyper(fn, 'peakLr', peakLr);
   checkInteger(fn, 'warmupSteps', warmupSteps, 1);

@@ -37,11 +37,13 @@ export function lion(
 ): GradientTransformation<ChainState> {
   const fn = 'lion';
   checkLearningRate(fn, lr);
-  const hyper = lionHyper(fn, options);
+  const hyper = lionHyper(fn, options, ['weightDecay']);
   const weightDecay = options?.weightDecay ?? 1e-3;
   checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
   return named(
     chain(scaleByLion(hyper), addDecayedWeights(weightDecay), scaleByLearningRate(lr)),
     aliasName(fn, lr, { ...hyper, weightDecay }, { b1: 0.9, b2: 0.99, weightDecay: 1e-3 }),
+    fn,
+    3,
   );
 }

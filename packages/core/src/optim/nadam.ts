@@ -18,6 +18,10 @@ export interface NadamOptions extends ScaleByNadamOptions {
  * learning rate 2e-3, as PyTorch. A chain of `addWeightDecay` (when lambda > 0), `scaleByNadam`
  * and `scaleByLearningRate`.
  *
+ * PyTorch 1.13's default (single-tensor) NAdam multiplies by $\mu_t$ twice in the product
+ * $\prod_{i \le t+1} \mu_i$ (`mu_product * mu * mu_next`, fixed in later versions); losslab follows
+ * the documented formula, which 1.13's `foreach=True` path computes, and is tested against that.
+ *
  * @example
  * const opt = nadam();
  * // opt.name === 'nadam(lr=0.002)'
@@ -31,7 +35,7 @@ export function nadam(
 ): GradientTransformation<ChainState> {
   const fn = 'nadam';
   checkLearningRate(fn, lr);
-  const hyper = nadamHyper(fn, options);
+  const hyper = nadamHyper(fn, options, ['weightDecay']);
   return l2Alias(fn, lr, options?.weightDecay, scaleByNadam(hyper), hyper, {
     b1: 0.9,
     b2: 0.999,

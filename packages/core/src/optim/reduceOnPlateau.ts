@@ -1,6 +1,8 @@
 import { LosslabError } from '../errors';
 import {
   checkGrads,
+  checkOptions,
+  checkState,
   checkInitParams,
   checkInteger,
   checkNonNegativeHyper,
@@ -11,12 +13,19 @@ import type { GradientTransformation, UpdateExtra } from './GradientTransformati
 
 /** Options of `reduceOnPlateau`, as torch.optim.lr_scheduler.ReduceLROnPlateau names them. */
 export interface ReduceOnPlateauOptions {
+  /** 'min': the watched value should fall (a loss); 'max': it should rise. Default 'min'. */
+  mode?: 'min' | 'max';
   /** Multiply the learning rate by `factor` on a plateau, in [0, 1). Default 0.1. */
   factor?: number;
   /** Steps without improvement tolerated before reducing (an integer >= 0). Default 10. */
   patience?: number;
-  /** Relative improvement needed: a loss counts as better when below best * (1 - threshold). Default 1e-4. */
+  /** The improvement needed, >= 0 (relative or absolute, see `thresholdMode`). Default 1e-4. */
   threshold?: number;
+  /**
+   * 'rel': better means below best * (1 - threshold) in mode 'min' (above best * (1 + threshold)
+   * in 'max'); 'abs': below best - threshold (above best + threshold). Default 'rel'.
+   */
+  thresholdMode?: 'rel' | 'abs';
   /** Steps to wait after a reduction before counting bad steps again (an integer >= 0). Default 0. */
   cooldown?: number;
   /** Lower bound of the scale (1 = the optimizer's own learning rate). Default 0. */
@@ -26,8 +35,13 @@ export interface ReduceOnPlateauOptions {
    * learning rate, since this transformation only sees updates (it sets `minScale = minLr / lr`).
    */
   minLr?: number;
-  /** The base learning rate of the optimizer this follows (only with `minLr`). */
+  /** The base learning rate of the optimizer this follows (for `minLr` and `eps`). */
   lr?: number;
+  /**
+   * A reduction that would change the learning rate `lr * scale` by `eps` or less is skipped, as
+   * PyTorch's `eps`; without `lr` the change of the scale is compared. Default 1e-8.
+   */
+  eps?: number;
 }
 
 /** The state of `reduceOnPlateau`: PyTorch's counters and the current scale. */
@@ -35,23 +49,37 @@ export interface ReduceOnPlateauState {
   readonly size: number;
   /** The factor applied to the next update (1 until the first plateau). */
   readonly scale: number;
-  /** The best loss seen so far (Infinity before the first). */
+  /** The best value seen so far (Infinity before the first in mode 'min', -Infinity in 'max'). */
   readonly best: number;
   readonly numBadSteps: number;
   readonly cooldownCounter: number;
 }
 
+const KEYS = [
+  'mode',
+  'factor',
+  'patience',
+  'threshold',
+  'thresholdMode',
+  'cooldown',
+  'minScale',
+  'minLr',
+  'lr',
+  'eps',
+] as const;
+
 /**
  * Reduce-on-plateau as a transformation placed after an optimizer,
  * `chain(adam(0.01), reduceOnPlateau({ patience: 5 }))`: it multiplies the updates by a scale that
- * starts at 1 and is multiplied by `factor` when the loss (read from `extra.loss`, the loss at the
- * parameters being updated) has not improved for more than `patience` steps. The bookkeeping is
- * torch.optim.lr_scheduler.ReduceLROnPlateau's in mode 'min', threshold mode 'rel', with one
- * scheduler step per update taken *after* the update, as PyTorch's loop does (`optimizer.step()`
- * then `scheduler.step(loss)`): a loss affects the next update, not its own.
+ * starts at 1 and is multiplied by `factor` when the watched value (read from `extra.loss`, the
+ * loss at the parameters being updated) has not improved for more than `patience` steps. The
+ * bookkeeping is torch.optim.lr_scheduler.ReduceLROnPlateau's, with one scheduler step per update
+ * taken *after* the update, as PyTorch's loop does (`optimizer.step()` then
+ * `scheduler.step(loss)`): a loss affects the next update, not its own.
  *
- * $$\text{better} \iff L_t < L_{best}(1 - \text{threshold}),\qquad
- *   \text{bad} > \text{patience} \Rightarrow s \leftarrow \max(s \cdot \text{factor}, s_{min})$$
+ * $$\text{better} \iff L_t < L_{best}(1 - \text{threshold})\ (\text{min, rel}),\qquad
+ *   \text{bad} > \text{patience} \Rightarrow s \leftarrow \max(s \cdot \text{factor}, s_{min})
+ *   \text{ if the learning rate changes by more than eps}$$
  *
  * @example
  * const opt = chain(sgd(0.1), reduceOnPlateau({ patience: 1, factor: 0.5 }));
@@ -66,26 +94,65 @@ export function reduceOnPlateau(
   options?: ReduceOnPlateauOptions,
 ): GradientTransformation<ReduceOnPlateauState> {
   const fn = 'reduceOnPlateau';
-  const { factor = 0.1, patience = 10, threshold = 1e-4, cooldown = 0, minLr, lr } = options ?? {};
+  checkOptions(fn, options, KEYS);
+  const {
+    mode = 'min',
+    factor = 0.1,
+    patience = 10,
+    threshold = 1e-4,
+    thresholdMode = 'rel',
+    cooldown = 0,
+    minLr,
+    lr,
+    eps = 1e-8,
+  } = options ?? {};
   let minScale = options?.minScale ?? 0;
+  if (mode !== 'min' && mode !== 'max') {
+    throw new LosslabError(fn, 'mode', `'mode' must be 'min' or 'max', got ${String(mode)}`);
+  }
+  if (thresholdMode !== 'rel' && thresholdMode !== 'abs') {
+    throw new LosslabError(
+      fn,
+      'thresholdMode',
+      `'thresholdMode' must be 'rel' or 'abs', got ${String(thresholdMode)}`,
+    );
+  }
   checkUnitInterval(fn, 'factor', factor);
   checkInteger(fn, 'patience', patience, 0);
   checkNonNegativeHyper(fn, 'threshold', threshold);
   checkInteger(fn, 'cooldown', cooldown, 0);
   checkNonNegativeHyper(fn, 'minScale', minScale);
+  checkNonNegativeHyper(fn, 'eps', eps);
+  if (lr !== undefined) {
+    checkPositiveHyper(fn, 'lr', lr);
+  }
   if (minLr !== undefined) {
     checkNonNegativeHyper(fn, 'minLr', minLr);
     if (lr === undefined) {
       throw new LosslabError(fn, 'lr', `'minLr' needs 'lr', the optimizer's base learning rate`);
     }
-    checkPositiveHyper(fn, 'lr', lr);
     minScale = minLr / lr;
   }
+  const base = lr ?? 1;
+  const sign = mode === 'min' ? 1 : -1;
+  // torch's is_better, case by case (its relative rule multiplies best, whatever its sign).
+  const isBetter = (a: number, best: number): boolean => {
+    if (mode === 'min') {
+      return thresholdMode === 'rel' ? a < best * (1 - threshold) : a < best - threshold;
+    }
+    return thresholdMode === 'rel' ? a > best * (threshold + 1) : a > best + threshold;
+  };
   return {
     name: `reduceOnPlateau(factor=${factor}, patience=${patience})`,
     init(params: Float64Array): ReduceOnPlateauState {
       checkInitParams(fn, params);
-      return { size: params.length, scale: 1, best: Infinity, numBadSteps: 0, cooldownCounter: 0 };
+      return {
+        size: params.length,
+        scale: 1,
+        best: sign * Infinity,
+        numBadSteps: 0,
+        cooldownCounter: 0,
+      };
     },
     update(
       grads: Float64Array,
@@ -93,6 +160,7 @@ export function reduceOnPlateau(
       _params?: Float64Array,
       extra?: UpdateExtra,
     ): [Float64Array, ReduceOnPlateauState] {
+      checkState(fn, state, 'best');
       checkGrads(fn, grads, state.size);
       const loss = extra?.loss;
       // A NaN loss is not rejected: as in PyTorch it is simply not an improvement, and the
@@ -112,7 +180,7 @@ export function reduceOnPlateau(
       }
       // ReduceLROnPlateau.step(metrics), verbatim in order.
       let { best, numBadSteps, cooldownCounter } = state;
-      if (loss < best * (1 - threshold)) {
+      if (isBetter(loss, best)) {
         best = loss;
         numBadSteps = 0;
       } else {
@@ -124,7 +192,10 @@ export function reduceOnPlateau(
       }
       let nextScale = scale;
       if (numBadSteps > patience) {
-        nextScale = Math.max(scale * factor, minScale);
+        const reduced = Math.max(scale * factor, minScale);
+        if (base * scale - base * reduced > eps) {
+          nextScale = reduced;
+        }
         cooldownCounter = cooldown;
         numBadSteps = 0;
       }

@@ -35,7 +35,7 @@ export function rmsprop(
 ): GradientTransformation<ChainState> {
   const fn = 'rmsprop';
   checkLearningRate(fn, lr);
-  const hyper = rmsHyper(fn, options);
+  const hyper = rmsHyper(fn, options, ['weightDecay']);
   return l2Alias(fn, lr, options?.weightDecay, scaleByRms(hyper), hyper, {
     alpha: 0.99,
     eps: 1e-8,

@@ -2,9 +2,14 @@ import {
   checkGrads,
   checkInitParams,
   checkNonNegativeHyper,
+  checkOptions,
   checkPositiveHyper,
+  checkState,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { widenUnit } from './momentUnit';
+
+const KEYS = ['lrDecay', 'initialAccumulatorValue', 'eps'] as const;
 
 /** Options of `scaleByAdagrad`, as torch.optim.Adagrad names them. */
 export interface ScaleByAdagradOptions {
@@ -20,13 +25,17 @@ export interface ScaleByAdagradOptions {
 export interface ScaleByAdagradState {
   readonly count: number;
   readonly sum: Float64Array;
+  /** `sum` is stored in units of `unit^2` (1 unless it would overflow; see `widenUnit`). */
+  readonly unit: number;
 }
 
 /** Validates Adagrad's options under the caller's name; returns them with defaults. */
 export function adagradHyper(
   fn: string,
   options: ScaleByAdagradOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByAdagradOptions> {
+  checkOptions(fn, options, [...KEYS, ...extraKeys]);
   const { lrDecay = 0, initialAccumulatorValue = 0, eps = 1e-10 } = options ?? {};
   checkNonNegativeHyper(fn, 'lrDecay', lrDecay);
   checkNonNegativeHyper(fn, 'initialAccumulatorValue', initialAccumulatorValue);
@@ -39,6 +48,9 @@ export function adagradHyper(
  * comes after, so the decay factor is folded in here and reported by `lrFactor`):
  *
  * $$s_t = s_{t-1} + g_t^2,\qquad u_t = \frac{1}{1 + (t-1)\eta}\,\frac{g_t}{\sqrt{s_t} + \epsilon}$$
+ *
+ * A sum that would overflow (squared gradients of 1.34e154 and more) is stored in larger units
+ * instead (`widenUnit`), so the update stays what the formula gives.
  *
  * @example
  * const opt = scaleByAdagrad({ initialAccumulatorValue: 5 });
@@ -56,20 +68,34 @@ export function scaleByAdagrad(
     name: `scaleByAdagrad(eps=${eps}${lrDecay > 0 ? `, lrDecay=${lrDecay}` : ''})`,
     init(params: Float64Array): ScaleByAdagradState {
       checkInitParams(fn, params);
-      return { count: 0, sum: new Float64Array(params.length).fill(initialAccumulatorValue) };
+      return {
+        count: 0,
+        sum: new Float64Array(params.length).fill(initialAccumulatorValue),
+        unit: 1,
+      };
     },
     update(grads: Float64Array, state: ScaleByAdagradState): [Float64Array, ScaleByAdagradState] {
+      checkState(fn, state, 'sum');
       const { sum } = state;
       checkGrads(fn, grads, sum.length);
       const f = factor(state.count);
+      let unit = state.unit;
+      let invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        const s = (sum[i] as number) + g * g;
+        let gs = g * invUnit;
+        let s = (sum[i] as number) + gs * gs;
+        if (s === Infinity && Number.isFinite(g)) {
+          unit = widenUnit(g, unit, [sum]);
+          invUnit = 1 / unit;
+          gs = g * invUnit;
+          s = (sum[i] as number) + gs * gs;
+        }
         sum[i] = s;
-        grads[i] = (f * g) / (Math.sqrt(s) + eps);
+        grads[i] = (f * g) / (Math.sqrt(s) * unit + eps);
       }
-      return [grads, { count: state.count + 1, sum }];
+      return [grads, { count: state.count + 1, sum, unit }];
     },
     lrFactor(state: ScaleByAdagradState): number {
       return factor(state.count);

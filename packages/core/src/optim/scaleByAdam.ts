@@ -2,10 +2,15 @@ import {
   checkBoolean,
   checkGrads,
   checkInitParams,
+  checkOptions,
   checkPositiveHyper,
+  checkState,
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { widenUnit } from './momentUnit';
+
+const KEYS = ['b1', 'b2', 'eps', 'amsgrad'] as const;
 
 /** Options of `scaleByAdam` (PyTorch's `betas = (b1, b2)`, `eps`, `amsgrad`). */
 export interface ScaleByAdamOptions {
@@ -26,13 +31,17 @@ export interface ScaleByAdamState {
   readonly nu: Float64Array;
   /** Running maximum of `nu` (AMSGrad only), otherwise null. */
   readonly nuMax: Float64Array | null;
+  /** `nu` and `nuMax` are stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  readonly unit: number;
 }
 
 /** Validates Adam's hyperparameters under the caller's name; returns them with defaults. */
 export function adamHyper(
   fn: string,
   options: ScaleByAdamOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByAdamOptions> {
+  checkOptions(fn, options, [...KEYS, ...extraKeys]);
   const { b1 = 0.9, b2 = 0.999, eps = 1e-8, amsgrad = false } = options ?? {};
   checkUnitInterval(fn, 'b1', b1);
   checkUnitInterval(fn, 'b2', b2);
@@ -51,6 +60,9 @@ export function adamHyper(
  * With `amsgrad`, $v_t^{max} = \max(v_{t-1}^{max}, v_t)$ replaces $v_t$ in the denominator, as
  * PyTorch's implementation does (the maximum is taken before bias correction).
  *
+ * Squared gradients of 1.34e154 and more do not overflow the second moment: it is then stored in
+ * larger units (`widenUnit`), and the update stays what the formula gives.
+ *
  * @example
  * const opt = scaleByAdam();
  * const params = new Float64Array([0, 0]);
@@ -67,39 +79,42 @@ export function scaleByAdam(
     state: ScaleByAdamState,
     scale: number,
   ): [Float64Array, ScaleByAdamState] => {
+    checkState(fn, state, 'nu');
     const { mu, nu, nuMax } = state;
     checkGrads(fn, grads, mu.length);
     const t = state.count + 1;
     const bc1 = 1 - Math.pow(b1, t);
     const bc2 = 1 - Math.pow(b2, t);
-    // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop.
+    // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop; dividing by
+    // the denominator before multiplying by 1 / bc1 keeps a large m with b1 near 1 finite.
     const inv1 = 1 / bc1;
-    const inv2 = 1 / bc2;
+    const rootInv2 = Math.sqrt(1 / bc2);
     const c1 = 1 - b1;
     const c2 = 1 - b2;
+    let unit = state.unit;
+    let invUnit = 1 / unit;
     const n = grads.length;
-    if (nuMax === null) {
-      for (let i = 0; i < n; i++) {
-        const g = grads[i] as number;
-        const m = b1 * (mu[i] as number) + c1 * g;
-        const v = b2 * (nu[i] as number) + c2 * (g * g);
-        mu[i] = m;
-        nu[i] = v;
-        grads[i] = ((m * inv1) / (Math.sqrt(v * inv2) + eps)) * scale;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i] as number;
+      const m = b1 * (mu[i] as number) + c1 * g;
+      let gs = g * invUnit;
+      let v = b2 * (nu[i] as number) + c2 * (gs * gs);
+      if (v === Infinity && Number.isFinite(g)) {
+        unit = widenUnit(g, unit, [nu, nuMax]);
+        invUnit = 1 / unit;
+        gs = g * invUnit;
+        v = b2 * (nu[i] as number) + c2 * (gs * gs);
       }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const g = grads[i] as number;
-        const m = b1 * (mu[i] as number) + c1 * g;
-        const v = b2 * (nu[i] as number) + c2 * (g * g);
-        mu[i] = m;
-        nu[i] = v;
-        const vMax = Math.max(nuMax[i] as number, v);
-        nuMax[i] = vMax;
-        grads[i] = ((m * inv1) / (Math.sqrt(vMax * inv2) + eps)) * scale;
+      mu[i] = m;
+      nu[i] = v;
+      let vDen = v;
+      if (nuMax !== null) {
+        vDen = Math.max(nuMax[i] as number, v);
+        nuMax[i] = vDen;
       }
+      grads[i] = (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
     }
-    return [grads, { count: t, mu, nu, nuMax }];
+    return [grads, { count: t, mu, nu, nuMax, unit }];
   };
   return {
     name: `scaleByAdam(b1=${b1}, b2=${b2}, eps=${eps}${amsgrad ? ', amsgrad' : ''})`,
@@ -111,6 +126,7 @@ export function scaleByAdam(
         mu: new Float64Array(n),
         nu: new Float64Array(n),
         nuMax: amsgrad ? new Float64Array(n) : null,
+        unit: 1,
       };
     },
     update(grads: Float64Array, state: ScaleByAdamState): [Float64Array, ScaleByAdamState] {

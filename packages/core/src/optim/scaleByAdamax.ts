@@ -1,4 +1,11 @@
-import { checkGrads, checkInitParams, checkPositiveHyper, checkUnitInterval } from './checkHyper';
+import {
+  checkGrads,
+  checkInitParams,
+  checkOptions,
+  checkPositiveHyper,
+  checkState,
+  checkUnitInterval,
+} from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
 /** Options of `scaleByAdamax`, as torch.optim.Adamax names them. */
@@ -22,7 +29,9 @@ export interface ScaleByAdamaxState {
 export function adamaxHyper(
   fn: string,
   options: ScaleByAdamaxOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByAdamaxOptions> {
+  checkOptions(fn, options, ['b1', 'b2', 'eps', ...extraKeys]);
   const { b1 = 0.9, b2 = 0.999, eps = 1e-8 } = options ?? {};
   checkUnitInterval(fn, 'b1', b1);
   checkUnitInterval(fn, 'b2', b2);
@@ -56,6 +65,7 @@ export function scaleByAdamax(
       return { count: 0, mu: new Float64Array(n), infNorm: new Float64Array(n) };
     },
     update(grads: Float64Array, state: ScaleByAdamaxState): [Float64Array, ScaleByAdamaxState] {
+      checkState(fn, state, 'infNorm');
       const { mu, infNorm } = state;
       checkGrads(fn, grads, mu.length);
       const t = state.count + 1;
@@ -68,7 +78,7 @@ export function scaleByAdamax(
         const u = Math.max(b2 * (infNorm[i] as number), Math.abs(g) + eps);
         mu[i] = m;
         infNorm[i] = u;
-        grads[i] = (m * inv1) / u;
+        grads[i] = (m / u) * inv1;
       }
       return [grads, { count: t, mu, infNorm }];
     },

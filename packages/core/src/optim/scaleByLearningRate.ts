@@ -1,5 +1,5 @@
 import { LosslabError } from '../errors';
-import { checkGrads, checkInitParams, checkLearningRate } from './checkHyper';
+import { checkGrads, checkInitParams, checkLearningRate, checkState } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 import type { LearningRate } from './Schedule';
 
@@ -53,6 +53,7 @@ export function scaleByLearningRate(
       grads: Float64Array,
       state: ScaleByLearningRateState,
     ): [Float64Array, ScaleByLearningRateState] {
+      checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       const scale = -rate(state.count);
       for (let i = 0; i < grads.length; i++) {
@@ -61,6 +62,7 @@ export function scaleByLearningRate(
       return [grads, { count: state.count + 1, size: state.size }];
     },
     scalarStep(state: ScaleByLearningRateState): [number, ScaleByLearningRateState] {
+      checkState(fn, state, 'size');
       return [-rate(state.count), { count: state.count + 1, size: state.size }];
     },
     learningRate(state: ScaleByLearningRateState): number {

@@ -1,4 +1,10 @@
-import { checkGrads, checkInitParams, checkUnitInterval } from './checkHyper';
+import {
+  checkGrads,
+  checkInitParams,
+  checkOptions,
+  checkState,
+  checkUnitInterval,
+} from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
 /** Options of `scaleByLion` (Chen et al. 2023; optax's `scale_by_lion`). */
@@ -19,7 +25,9 @@ export interface ScaleByLionState {
 export function lionHyper(
   fn: string,
   options: ScaleByLionOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByLionOptions> {
+  checkOptions(fn, options, ['b1', 'b2', ...extraKeys]);
   const { b1 = 0.9, b2 = 0.99 } = options ?? {};
   checkUnitInterval(fn, 'b1', b1);
   checkUnitInterval(fn, 'b2', b2);
@@ -55,6 +63,7 @@ export function scaleByLion(
       return { count: 0, mu: new Float64Array(params.length) };
     },
     update(grads: Float64Array, state: ScaleByLionState): [Float64Array, ScaleByLionState] {
+      checkState(fn, state, 'mu');
       const { mu } = state;
       checkGrads(fn, grads, mu.length);
       const n = grads.length;

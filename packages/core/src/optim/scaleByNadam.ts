@@ -2,10 +2,15 @@ import {
   checkGrads,
   checkInitParams,
   checkNonNegativeHyper,
+  checkOptions,
   checkPositiveHyper,
+  checkState,
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { widenUnit } from './momentUnit';
+
+const KEYS = ['b1', 'b2', 'eps', 'momentumDecay'] as const;
 
 /** Options of `scaleByNadam`, as torch.optim.NAdam names them. */
 export interface ScaleByNadamOptions {
@@ -25,13 +30,17 @@ export interface ScaleByNadamState {
   readonly muProduct: number;
   readonly mu: Float64Array;
   readonly nu: Float64Array;
+  /** `nu` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  readonly unit: number;
 }
 
 /** Validates NAdam's options under the caller's name; returns them with defaults. */
 export function nadamHyper(
   fn: string,
   options: ScaleByNadamOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByNadamOptions> {
+  checkOptions(fn, options, [...KEYS, ...extraKeys]);
   const { b1 = 0.9, b2 = 0.999, eps = 1e-8, momentumDecay = 4e-3 } = options ?? {};
   checkUnitInterval(fn, 'b1', b1);
   checkUnitInterval(fn, 'b2', b2);
@@ -66,9 +75,10 @@ export function scaleByNadam(
     init(params: Float64Array): ScaleByNadamState {
       checkInitParams(fn, params);
       const n = params.length;
-      return { count: 0, muProduct: 1, mu: new Float64Array(n), nu: new Float64Array(n) };
+      return { count: 0, muProduct: 1, mu: new Float64Array(n), nu: new Float64Array(n), unit: 1 };
     },
     update(grads: Float64Array, state: ScaleByNadamState): [Float64Array, ScaleByNadamState] {
+      checkState(fn, state, 'muProduct');
       const { mu, nu } = state;
       checkGrads(fn, grads, mu.length);
       const t = state.count + 1;
@@ -77,19 +87,29 @@ export function scaleByNadam(
       const muProduct = state.muProduct * muT;
       const coefG = (1 - muT) / (1 - muProduct);
       const coefM = muNext / (1 - muProduct * muNext);
-      const inv2 = 1 / (1 - Math.pow(b2, t));
+      const rootInv2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
       const c1 = 1 - b1;
       const c2 = 1 - b2;
+      let unit = state.unit;
+      let invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
         const m = b1 * (mu[i] as number) + c1 * g;
-        const v = b2 * (nu[i] as number) + c2 * (g * g);
+        let gs = g * invUnit;
+        let v = b2 * (nu[i] as number) + c2 * (gs * gs);
+        if (v === Infinity && Number.isFinite(g)) {
+          unit = widenUnit(g, unit, [nu]);
+          invUnit = 1 / unit;
+          gs = g * invUnit;
+          v = b2 * (nu[i] as number) + c2 * (gs * gs);
+        }
         mu[i] = m;
         nu[i] = v;
-        grads[i] = (coefG * g + coefM * m) / (Math.sqrt(v * inv2) + eps);
+        const den = Math.sqrt(v) * rootInv2 * unit + eps;
+        grads[i] = coefG * (g / den) + coefM * (m / den);
       }
-      return [grads, { count: t, muProduct, mu, nu }];
+      return [grads, { count: t, muProduct, mu, nu, unit }];
     },
   };
 }

@@ -3,10 +3,15 @@ import {
   checkGrads,
   checkInitParams,
   checkNonNegativeHyper,
+  checkOptions,
   checkPositiveHyper,
+  checkState,
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
+import { widenUnit } from './momentUnit';
+
+const KEYS = ['alpha', 'eps', 'centered', 'momentum'] as const;
 
 /** Options of `scaleByRms`, as torch.optim.RMSprop names them. */
 export interface ScaleByRmsOptions {
@@ -26,13 +31,17 @@ export interface ScaleByRmsState {
   readonly squareAvg: Float64Array;
   readonly gradAvg: Float64Array | null;
   readonly momentumBuffer: Float64Array | null;
+  /** `squareAvg` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  readonly unit: number;
 }
 
 /** Validates RMSprop's options under the caller's name; returns them with defaults. */
 export function rmsHyper(
   fn: string,
   options: ScaleByRmsOptions | undefined,
+  extraKeys: readonly string[] = [],
 ): Required<ScaleByRmsOptions> {
+  checkOptions(fn, options, [...KEYS, ...extraKeys]);
   const { alpha = 0.99, eps = 1e-8, centered = false, momentum = 0 } = options ?? {};
   checkUnitInterval(fn, 'alpha', alpha);
   checkPositiveHyper(fn, 'eps', eps);
@@ -48,6 +57,11 @@ export function rmsHyper(
  *   \tilde v_t = v_t - \bar g_t^2 \text{ (centered, } \bar g_t = \alpha \bar g_{t-1} + (1-\alpha) g_t),$$
  * $$u_t = \frac{g_t}{\sqrt{\tilde v_t} + \epsilon}, \text{ or with momentum }
  *   b_t = \mu b_{t-1} + \frac{g_t}{\sqrt{\tilde v_t} + \epsilon},\ u_t = b_t$$
+ *
+ * The centered $\tilde v_t$ is clamped at 0 before its square root: in exact arithmetic it is a
+ * variance, but rounding can make it slightly negative (a constant gradient of 1e-3 did so after
+ * about 3000 steps), where PyTorch's `addcmul(-1).sqrt_()` would give NaN. Squared gradients of
+ * 1.34e154 and more do not overflow `squareAvg` (stored in larger units, see `widenUnit`).
  *
  * @example
  * const opt = scaleByRms({ alpha: 0.75 });
@@ -69,30 +83,43 @@ export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<
         squareAvg: new Float64Array(n),
         gradAvg: centered ? new Float64Array(n) : null,
         momentumBuffer: momentum > 0 ? new Float64Array(n) : null,
+        unit: 1,
       };
     },
     update(grads: Float64Array, state: ScaleByRmsState): [Float64Array, ScaleByRmsState] {
+      checkState(fn, state, 'squareAvg');
       const { squareAvg, gradAvg, momentumBuffer } = state;
       checkGrads(fn, grads, squareAvg.length);
+      let unit = state.unit;
+      let invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        const v = alpha * (squareAvg[i] as number) + c * (g * g);
+        let gs = g * invUnit;
+        let v = alpha * (squareAvg[i] as number) + c * (gs * gs);
+        if (v === Infinity && Number.isFinite(g)) {
+          unit = widenUnit(g, unit, [squareAvg]);
+          invUnit = 1 / unit;
+          gs = g * invUnit;
+          v = alpha * (squareAvg[i] as number) + c * (gs * gs);
+        }
         squareAvg[i] = v;
         let denomSq = v;
         if (gradAvg !== null) {
           const ga = alpha * (gradAvg[i] as number) + c * g;
           gradAvg[i] = ga;
-          denomSq = v - ga * ga;
+          const gas = ga * invUnit;
+          // A variance: negative only by rounding, where its square root would be NaN.
+          denomSq = Math.max(v - gas * gas, 0);
         }
-        let u = g / (Math.sqrt(denomSq) + eps);
+        let u = g / (Math.sqrt(denomSq) * unit + eps);
         if (momentumBuffer !== null) {
           u = momentum * (momentumBuffer[i] as number) + u;
           momentumBuffer[i] = u;
         }
         grads[i] = u;
       }
-      return [grads, { count: state.count + 1, squareAvg, gradAvg, momentumBuffer }];
+      return [grads, { count: state.count + 1, squareAvg, gradAvg, momentumBuffer, unit }];
     },
   };
 }

@@ -40,7 +40,7 @@ export function sgd(
 ): GradientTransformation<ChainState> {
   const fn = 'sgd';
   checkLearningRate(fn, lr);
-  const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0);
+  const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0, ['weightDecay']);
   return l2Alias(
     fn,
     lr,

@@ -1,4 +1,9 @@
-import { checkInteger, checkNonNegativeHyper, checkPositiveHyper } from './checkHyper';
+import {
+  checkInteger,
+  checkNonNegativeHyper,
+  checkOptions,
+  checkPositiveHyper,
+} from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `stepSchedule` (PyTorch's StepLR). */
@@ -22,6 +27,7 @@ export interface StepScheduleOptions {
  */
 export function stepSchedule(options: StepScheduleOptions): Schedule {
   const fn = 'stepSchedule';
+  checkOptions(fn, options, ['initLr', 'stepSize', 'gamma']);
   const { initLr, stepSize, gamma = 0.1 } = options ?? ({} as StepScheduleOptions);
   checkPositiveHyper(fn, 'initLr', initLr);
   checkInteger(fn, 'stepSize', stepSize, 1);

@@ -1,5 +1,12 @@
 import { LosslabError } from '../errors';
-import { checkBoolean, checkGrads, checkInitParams, checkNonNegativeHyper } from './checkHyper';
+import {
+  checkBoolean,
+  checkGrads,
+  checkInitParams,
+  checkNonNegativeHyper,
+  checkOptions,
+  checkState,
+} from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
 /** Options of `traceMomentum`, as torch.optim.SGD names them. */
@@ -23,7 +30,9 @@ export function momentumHyper(
   fn: string,
   options: TraceMomentumOptions | undefined,
   defaultMomentum: number,
+  extraKeys: readonly string[] = [],
 ): Required<TraceMomentumOptions> {
+  checkOptions(fn, options, ['momentum', 'dampening', 'nesterov', ...extraKeys]);
   const { momentum = defaultMomentum, dampening = 0, nesterov = false } = options ?? {};
   checkNonNegativeHyper(fn, 'momentum', momentum);
   checkNonNegativeHyper(fn, 'dampening', dampening);
@@ -62,6 +71,7 @@ export function traceMomentum(
       return { count: 0, trace: new Float64Array(params.length) };
     },
     update(grads: Float64Array, state: TraceMomentumState): [Float64Array, TraceMomentumState] {
+      checkState(fn, state, 'trace');
       const { trace } = state;
       checkGrads(fn, grads, trace.length);
       const n = grads.length;
