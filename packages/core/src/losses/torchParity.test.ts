@@ -1,0 +1,221 @@
+// Every loss against PyTorch 1.13 itself: values from torch.nn.functional (or the peer's formula
+// written in torch) and gradients from autograd, in float64 and float32, over every documented
+// option (packages/core/scripts/gen_torch_loss_fixtures.py writes the fixture).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FloatArray, LossResult } from '../types';
+import { getLoss } from './registry';
+
+interface Expected {
+  value: number | string;
+  grad: (number | string)[];
+  values?: (number | string)[];
+}
+
+interface Run {
+  reduction: string;
+  f64: Expected;
+  f32?: Expected;
+  /** Where losslab deliberately differs: the difference's id and what PyTorch returned. */
+  diff?: { id: string; f64?: Expected; f32?: Expected };
+}
+
+interface TorchCase {
+  loss: string;
+  name: string;
+  options: Record<string, unknown>;
+  pred: number[];
+  /** Class indices (integers) for the B x C losses, otherwise one value per element. */
+  target: number[];
+  runs: Run[];
+}
+
+/** The ids of the documented differences (packages/core/README.md, "Differences from PyTorch"). */
+const DIFFERENCES = [
+  'zero-denominator',
+  'smooth-l1-kink',
+  'bce-grad-floor',
+  'bce-logits-cancellation',
+  'focal-stable-1-pt',
+  'cross-entropy-grad-floor',
+];
+
+const CLASS_INDEX_LOSSES = ['softmaxCrossEntropy', 'nll', 'multiMargin'];
+const ARRAY_OPTIONS = ['weight', 'classWeight', 'variance', 'posWeight'];
+
+/**
+ * Tolerances. float64: 1e-10 relative, with an absolute floor of 1e-13 times the largest
+ * magnitude in the compared array (a gradient element or per-row value many orders below its
+ * neighbours carries their rounding). float32: PyTorch computes in float32 and losslab in float64
+ * from the float32 inputs, so they agree to float32 rounding, accumulated over up to a few hundred
+ * terms.
+ */
+const TOL = {
+  f64: { rtol: 1e-10, floor: 1e-13, abs: 0 },
+  f32: { rtol: 2e-5, floor: 1e-5, abs: 1e-37 },
+};
+
+const cases = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'torchLosses.json'), 'utf8'),
+) as TorchCase[];
+
+function num(v: number | string): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+/** Largest relative error of `actual` against `expected`, past the absolute floor (<= 1 passes). */
+function worst(
+  actual: ArrayLike<number>,
+  expected: (number | string)[],
+  tol: { rtol: number; floor: number; abs: number },
+): { ratio: number; index: number; rel: number } {
+  let scale = 0;
+  for (const e of expected) {
+    scale = Math.max(scale, Math.abs(num(e)));
+  }
+  let ratio = 0;
+  let index = -1;
+  let rel = 0;
+  if (actual.length !== expected.length) {
+    return { ratio: Infinity, index: -2, rel: Infinity };
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const e = num(expected[i] as number | string);
+    const a = actual[i] as number;
+    const err = Math.abs(a - e);
+    const allowed = tol.rtol * Math.abs(e) + tol.floor * scale + tol.abs;
+    const r = err === 0 ? 0 : err / allowed;
+    if (!(r <= ratio)) {
+      ratio = r;
+      index = i;
+    }
+    if (e !== 0) {
+      rel = Math.max(rel, err / Math.abs(e));
+    }
+  }
+  return { ratio, index, rel };
+}
+
+function toArray(x: number[], dtype: 'f64' | 'f32'): FloatArray {
+  return dtype === 'f64' ? Float64Array.from(x) : Float32Array.from(x);
+}
+
+function callLoss(c: TorchCase, run: Run, dtype: 'f64' | 'f32', n: number): LossResult {
+  const options: Record<string, unknown> = { reduction: run.reduction };
+  for (const [k, v] of Object.entries(c.options)) {
+    options[k] = ARRAY_OPTIONS.includes(k) && Array.isArray(v) ? toArray(v as number[], dtype) : v;
+  }
+  // Class indices alternate between Int32Array and the prediction's float type.
+  const target = CLASS_INDEX_LOSSES.includes(c.loss)
+    ? n % 2 === 0
+      ? Int32Array.from(c.target)
+      : toArray(c.target, dtype)
+    : toArray(c.target, dtype);
+  const fn = getLoss(c.loss).fn as (p: FloatArray, t: unknown, o: unknown) => LossResult;
+  return fn(toArray(c.pred, dtype), target, options);
+}
+
+/** Compares one run in one dtype; returns a description of the failure, or null. */
+function check(
+  c: TorchCase,
+  run: Run,
+  dtype: 'f64' | 'f32',
+  n: number,
+  record: (loss: string, dtype: string, rel: number) => void,
+): string | null {
+  const expected = run[dtype];
+  if (expected === undefined) {
+    return null;
+  }
+  const tol = TOL[dtype];
+  let r: LossResult;
+  try {
+    r = callLoss(c, run, dtype, n);
+  } catch (e) {
+    return `${c.loss} '${c.name}' ${run.reduction} ${dtype}: threw ${String(e)}`;
+  }
+  const what = `${c.loss} '${c.name}' ${JSON.stringify(c.options).slice(0, 80)} ${run.reduction} ${dtype}`;
+  if (!(r.grad instanceof (dtype === 'f64' ? Float64Array : Float32Array))) {
+    return `${what}: gradient is a ${r.grad.constructor.name}`;
+  }
+  const parts: [string, ArrayLike<number>, (number | string)[]][] = [
+    ['value', [r.value], [expected.value]],
+    ['grad', r.grad, expected.grad],
+  ];
+  if (expected.values !== undefined) {
+    parts.push(['values', r.values ?? [], expected.values]);
+  }
+  for (const [part, actual, exp] of parts) {
+    const w = worst(actual, exp, tol);
+    record(c.loss, dtype, w.rel);
+    if (!(w.ratio <= 1)) {
+      return `${what} ${part}[${w.index}]: got ${actual[w.index]}, expected ${exp[w.index]}`;
+    }
+  }
+  return null;
+}
+
+describe('losses against PyTorch (torchLosses.json)', () => {
+  const losses = [...new Set(cases.map((c) => c.loss))];
+
+  it('covers every loss of the registry with thousands of cases', () => {
+    expect(losses.sort()).toEqual(
+      [
+        'bce',
+        'bceWithLogits',
+        'crossEntropy',
+        'focal',
+        'gaussianNll',
+        'hinge',
+        'huber',
+        'klDiv',
+        'logCosh',
+        'mae',
+        'mape',
+        'mse',
+        'msle',
+        'multiMargin',
+        'nll',
+        'poissonNll',
+        'quantile',
+        'smoothL1',
+        'softmaxCrossEntropy',
+        'squaredHinge',
+      ].sort(),
+    );
+    const runs = cases.reduce((s, c) => s + c.runs.length, 0);
+    expect(runs).toBeGreaterThan(5000);
+  });
+
+  it('records only documented differences', () => {
+    for (const c of cases) {
+      for (const run of c.runs) {
+        if (run.diff !== undefined) {
+          expect(DIFFERENCES, `${c.loss} '${c.name}'`).toContain(run.diff.id);
+        }
+      }
+    }
+  });
+
+  for (const loss of losses) {
+    it(`${loss} matches PyTorch in float64 (1e-10) and float32`, () => {
+      const failures: string[] = [];
+      let n = 0;
+      for (const c of cases) {
+        if (c.loss !== loss) {
+          continue;
+        }
+        for (const run of c.runs) {
+          for (const dtype of ['f64', 'f32'] as const) {
+            const f = check(c, run, dtype, n++, () => {});
+            if (f !== null) {
+              failures.push(f);
+            }
+          }
+        }
+      }
+      expect(failures.slice(0, 5), `${failures.length} failures`).toEqual([]);
+    });
+  }
+});
