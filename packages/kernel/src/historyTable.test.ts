@@ -41,3 +41,23 @@ describe('historyTableBundle', () => {
     );
   });
 });
+
+describe('historyTableBundle in Chinese', () => {
+  it('writes headers in Chinese and aligns them by columns, two per character', () => {
+    const bundle = historyTableBundle(
+      { name: '梯度下降', loss: [4, 1, 2], learningRate: [0.1, 0.1, 0.1] },
+      { locale: 'zh' },
+    );
+    expect(bundle.data['text/plain']).toBe(
+      [
+        '梯度下降',
+        '步数  损失  学习率',
+        '   1     4     0.1',
+        '   2     1     0.1  （最小）',
+        '   3     2     0.1',
+      ].join('\n'),
+    );
+    expect(String(bundle.data['text/html'])).toContain('<th>学习率</th>');
+    expect(String(bundle.data['text/html'])).toContain('title="最小损失"');
+  });
+});

@@ -1,9 +1,12 @@
 import { LosslabError } from '@losslab/core';
 import type { MimeBundle } from './display';
 import { displayBundle } from './display';
+import { displayWidth, padStartColumns } from './displayWidth';
 import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import type { HistoryLike } from './lossCurvePayload';
+import { checkLocale, messages } from './locale';
+import type { Locale } from './locale';
 
 /** Options of `historyTable`. */
 export interface HistoryTableOptions {
@@ -11,6 +14,8 @@ export interface HistoryTableOptions {
   rows?: number;
   /** Show exactly these 1-based steps instead. */
   steps?: readonly number[];
+  /** Language of the headers (default: the one `setLocale` set, else English). */
+  locale?: Locale;
 }
 
 /** The 0-based indices `historyTable` shows: evenly spaced, with the first, last and best step. */
@@ -66,13 +71,16 @@ export function historyTableBundle(
     throw new LosslabError('historyTable', 'history', `'history' has no 'loss' array`);
   }
   const { loss } = history;
+  const t = messages(
+    options?.locale === undefined ? undefined : checkLocale(options.locale, 'historyTable'),
+  );
   const idx = historyTableIndices(loss, options);
-  const columns: [string, readonly number[]][] = [['loss', loss]];
+  const columns: [string, readonly number[]][] = [[t.loss, loss]];
   if (history.learningRate?.length === loss.length) {
-    columns.push(['learning rate', history.learningRate]);
+    columns.push([t.learningRate, history.learningRate]);
   }
   if (history.gradNorm?.length === loss.length) {
-    columns.push(['grad norm', history.gradNorm]);
+    columns.push([t.gradNorm, history.gradNorm]);
   }
   let best = -1;
   loss.forEach((v, i) => {
@@ -80,12 +88,12 @@ export function historyTableBundle(
       best = i;
     }
   });
-  const header = ['step', ...columns.map(([name]) => name)];
+  const header = [t.step, ...columns.map(([name]) => name)];
   const rows = idx.map((i) => [
     String(i + 1),
     ...columns.map(([, values]) => formatNumber(values[i] as number, 6)),
   ]);
-  const title = history.name ?? 'history';
+  const title = history.name ?? t.history;
   const html =
     `<table class="losslab-history"><caption>${escapeHtml(title)}</caption><thead><tr>` +
     header.map((h) => `<th>${escapeHtml(h)}</th>`).join('') +
@@ -93,21 +101,22 @@ export function historyTableBundle(
     rows
       .map(
         (r, k) =>
-          `<tr${idx[k] === best ? ' style="font-weight:bold" title="best loss"' : ''}>` +
+          `<tr${idx[k] === best ? ` style="font-weight:bold" title="${escapeHtml(t.bestLoss)}"` : ''}>` +
           r.map((c) => `<td style="text-align:right">${escapeHtml(c)}</td>`).join('') +
           `</tr>`,
       )
       .join('') +
     `</tbody></table>`;
+  // Columns, not characters: a Chinese header takes two columns a character.
   const widths = header.map((h, c) =>
-    Math.max(h.length, ...rows.map((r) => (r[c] as string).length)),
+    Math.max(displayWidth(h), ...rows.map((r) => (r[c] as string).length)),
   );
   const line = (cells: string[]): string =>
-    cells.map((s, c) => s.padStart(widths[c] as number)).join('  ');
+    cells.map((s, c) => padStartColumns(s, widths[c] as number)).join('  ');
   const text = [
     title,
     line(header),
-    ...rows.map((r, k) => line(r) + (idx[k] === best ? '  (best)' : '')),
+    ...rows.map((r, k) => line(r) + (idx[k] === best ? `  ${t.bestMark}` : '')),
   ].join('\n');
   return { data: { 'text/html': html, 'text/plain': text }, metadata: {} };
 }

@@ -54,5 +54,7 @@ export { setLocale, getLocale, messages, LOCALES } from './locale';
 export type { Locale, Messages } from './locale';
 export { describeStop, localizeStopMessage } from './describeStop';
 // Chart legend below the plot, shared by renderCurveSvg and renderLinesSvg
-export { estimateTextWidth, svgLegend, svgRoot } from './svgLegend';
+export { estimateTextWidth, svgLegend, svgRoot, svgTitle } from './svgLegend';
+// Widths of wide (CJK) characters: SVG text estimates and aligned text tables
+export { isWideChar, displayWidth, padStartColumns } from './displayWidth';
 export type { LegendBox, LegendEntry, SvgLegend } from './svgLegend';

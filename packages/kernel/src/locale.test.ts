@@ -1,3 +1,4 @@
+import { losses } from '@losslab/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCALES, getLocale, messages, setLocale } from './locale';
 import type { Messages } from './locale';
@@ -54,12 +55,14 @@ function texts(m: Messages): string[] {
     m.lossAtTarget('0'),
     m.gradientAtTarget('0'),
     m.prediction,
-    m.shapesSummary('0', 'MSE'),
+    m.shapesSummary('0', ['MSE', 'MAE']),
     m.learningRate,
     m.gradNorm,
     m.history,
     m.bestLoss,
     m.bestMark,
+    m.lossName('mse', 'Mean squared error'),
+    m.term('regression'),
   ];
 }
 
@@ -104,7 +107,7 @@ describe('locale', () => {
     zh.forEach((text, i) => {
       expect(text, en[i]).toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
       // Only the few Latin letters that are symbols (ŷ, y, w, b), the run name and the units.
-      expect(text.replace(/\b(sgd|MSE|s|t|a|w|b|y|ŷ)\b/g, ''), en[i]).not.toMatch(/[A-Za-z]/);
+      expect(text.replace(/\b(sgd|MSE|MAE|s|t|a|w|b|y|ŷ)\b/g, ''), en[i]).not.toMatch(/[A-Za-z]/);
       expect([...digits(text)].sort(), en[i]).toEqual([...digits(en[i] as string)].sort());
     });
     expect(
@@ -116,6 +119,17 @@ describe('locale', () => {
         stopReason: 'threshold',
       }),
     ).toBe('sgd：3 步，最终 2，没有有限的损失值（达到阈值）');
+  });
+
+  it('names every loss of the core registry and every registry word in Chinese', () => {
+    const zh = messages('zh');
+    for (const info of losses) {
+      expect(zh.lossName(info.id, info.name), info.id).toMatch(/[\u4e00-\u9fff]/);
+      for (const word of [info.kind, info.pred, info.target]) {
+        expect(zh.term(word), word).not.toBe(word === 'logits' ? '' : word);
+      }
+    }
+    expect(messages('en').lossName('mse', 'Mean squared error')).toBe('Mean squared error');
   });
 
   it('refuses a locale it does not know, naming the function and the argument', () => {

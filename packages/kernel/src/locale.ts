@@ -63,13 +63,17 @@ export interface Messages {
   lossAtTarget(y: string): string;
   gradientAtTarget(y: string): string;
   prediction: string;
-  shapesSummary(y: string, names: string): string;
+  shapesSummary(y: string, names: readonly string[]): string;
   /** History table: column headers, the default caption and the best row's mark. */
   learningRate: string;
   gradNorm: string;
   history: string;
   bestLoss: string;
   bestMark: string;
+  /** A registry loss's name (`name` is core's English one, kept when there is no other). */
+  lossName(id: string, name: string): string;
+  /** A registry word: a loss's kind ('regression') or what it takes ('logits', 'class-index'). */
+  term(word: string): string;
 }
 
 const en: Messages = {
@@ -101,12 +105,14 @@ const en: Messages = {
   lossAtTarget: (y) => `Loss at y = ${y}`,
   gradientAtTarget: (y) => `Gradient at y = ${y}`,
   prediction: 'prediction ŷ',
-  shapesSummary: (y, names) => `Loss shapes at y = ${y}: ${names}`,
+  shapesSummary: (y, names) => `Loss shapes at y = ${y}: ${names.join(', ')}`,
   learningRate: 'learning rate',
   gradNorm: 'grad norm',
   history: 'history',
   bestLoss: 'best loss',
   bestMark: '(best)',
+  lossName: (_id, name) => name,
+  term: (word) => word,
 };
 
 // Standard terms: 损失 (loss), 步 (step), 学习率 (learning rate), 梯度 (gradient), 发散 (diverge).
@@ -139,12 +145,52 @@ const zh: Messages = {
   lossAtTarget: (y) => `y = ${y} 时的损失`,
   gradientAtTarget: (y) => `y = ${y} 时的梯度`,
   prediction: '预测值 ŷ',
-  shapesSummary: (y, names) => `y = ${y} 时各损失函数的形状：${names}`,
+  shapesSummary: (y, names) => `y = ${y} 时各损失函数的形状：${names.join('、')}`,
   learningRate: '学习率',
   gradNorm: '梯度范数',
   history: '训练记录',
   bestLoss: '最小损失',
   bestMark: '（最小）',
+  lossName: (id, name) => LOSS_NAMES_ZH[id] ?? name,
+  term: (word) => TERMS_ZH[word] ?? word,
+};
+
+// The core registry's losses (packages/core/src/losses/registry.ts) by their Chinese names.
+const LOSS_NAMES_ZH: Record<string, string> = {
+  mse: '均方误差',
+  mae: '平均绝对误差',
+  huber: 'Huber 损失',
+  smoothL1: '平滑 L1 损失',
+  logCosh: 'Log-cosh 损失',
+  quantile: '分位数损失（pinball）',
+  msle: '均方对数误差',
+  mape: '平均绝对百分比误差',
+  poissonNll: '泊松负对数似然',
+  gaussianNll: '高斯负对数似然',
+  bce: '二元交叉熵',
+  bceWithLogits: '二元交叉熵（logits 输入）',
+  softmaxCrossEntropy: 'Softmax 交叉熵',
+  nll: '负对数似然',
+  crossEntropy: '交叉熵 H(p, q)',
+  klDiv: 'KL 散度',
+  focal: 'Focal 损失',
+  hinge: '合页损失（hinge）',
+  squaredHinge: '平方合页损失',
+  multiMargin: '多类合页损失',
+};
+
+const TERMS_ZH: Record<string, string> = {
+  regression: '回归',
+  classification: '分类',
+  real: '实数',
+  positive: '正数',
+  probability: '概率',
+  logits: 'logits',
+  'log-probability': '对数概率',
+  distribution: '概率分布',
+  binary01: '0/1 标签',
+  'class-index': '类别索引',
+  sign: '±1 标签',
 };
 
 const STOP_REASONS_ZH: Record<string, string> = {

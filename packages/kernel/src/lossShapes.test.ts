@@ -58,3 +58,15 @@ describe('lossShapesBundle', () => {
     );
   });
 });
+
+describe('lossShapes in Chinese', () => {
+  it('names the losses, titles and axis in Chinese', () => {
+    const bundle = lossShapesBundle(['mse', 'huber'], { target: 0, locale: 'zh' });
+    const html = String(bundle.data['text/html']);
+    for (const text of ['y = 0 时的损失', 'y = 0 时的梯度', '预测值 ŷ', '均方误差', 'Huber 损失']) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toMatch(/Mean squared|Loss at|prediction/);
+    expect(bundle.data['text/plain']).toBe('y = 0 时各损失函数的形状：均方误差、Huber 损失');
+  });
+});

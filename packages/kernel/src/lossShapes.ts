@@ -4,6 +4,8 @@ import { displayBundle } from './display';
 import type { MimeBundle } from './display';
 import { formatNumber } from './formatNumber';
 import { renderLinesSvg } from './renderLinesSvg';
+import { checkLocale, messages } from './locale';
+import type { Locale } from './locale';
 
 /** Options of `lossShapes`. */
 export interface LossShapesOptions {
@@ -15,6 +17,8 @@ export interface LossShapesOptions {
   points?: number;
   /** Options passed to every loss (e.g. `{ delta: 0.5 }` for Huber). */
   lossOptions?: Record<string, unknown>;
+  /** Language of titles, axis and legend (default: the one `setLocale` set, else English). */
+  locale?: Locale;
 }
 
 /** One loss swept over y-hat: its value and derivative, null where the loss is undefined. */
@@ -101,31 +105,37 @@ export function lossShapeData(ids: readonly string[], options?: LossShapesOption
  */
 export function lossShapesBundle(ids: readonly string[], options?: LossShapesOptions): MimeBundle {
   const shapes = lossShapeData(ids, options);
+  const text = messages(
+    options?.locale === undefined ? undefined : checkLocale(options.locale, 'lossShapes'),
+  );
   const y = formatNumber(options?.target ?? 1);
   const series = (
     pick: 'value' | 'grad',
   ): { name: string; x: Float64Array; y: (number | null)[] }[] =>
-    shapes.map((s) => ({ name: s.name, x: s.x, y: s[pick] }));
+    shapes.map((s) => ({ name: text.lossName(s.id, s.name), x: s.x, y: s[pick] }));
   const cell = (svg: string): string => `<div style="flex:1 1 320px;min-width:0">${svg}</div>`;
   const html =
     `<div class="losslab-shapes" style="display:flex;flex-wrap:wrap;gap:8px">` +
     cell(
       renderLinesSvg(series('value'), {
-        title: `Loss at y = ${y}`,
-        xLabel: 'prediction ŷ',
+        title: text.lossAtTarget(y),
+        xLabel: text.prediction,
         yLabel: 'L(ŷ, y)',
       }),
     ) +
     cell(
       renderLinesSvg(series('grad'), {
-        title: `Gradient at y = ${y}`,
-        xLabel: 'prediction ŷ',
+        title: text.gradientAtTarget(y),
+        xLabel: text.prediction,
         yLabel: 'dL/dŷ',
       }),
     ) +
     `</div>`;
-  const text = `Loss shapes at y = ${y}: ${shapes.map((s) => s.name).join(', ')}`;
-  return { data: { 'text/html': html, 'text/plain': text }, metadata: {} };
+  const summary = text.shapesSummary(
+    y,
+    shapes.map((s) => text.lossName(s.id, s.name)),
+  );
+  return { data: { 'text/html': html, 'text/plain': summary }, metadata: {} };
 }
 
 /**

@@ -77,3 +77,28 @@ describe('lossSurfaceSvg', () => {
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('lossSurface in Chinese', () => {
+  it('writes its title, tooltips and summary in the locale asked for', () => {
+    const f = (w: number, b: number): number => (w - 2) ** 2 + (b - 3) ** 2;
+    const options = {
+      path: [
+        [0, 0],
+        [2, 3],
+      ] as [number, number][],
+      locale: 'zh' as const,
+    };
+    const bundle = lossSurfaceBundle(f, options);
+    const html = String(bundle.data['text/html']);
+    const doc = parse(html.slice(html.indexOf('<svg'), html.lastIndexOf('</svg>') + 6));
+    expect(doc.querySelector('text')?.textContent).toBe('损失曲面');
+    const tips = [...doc.querySelectorAll('title')].map((t) => t.textContent);
+    expect(tips).toContain('起点');
+    expect(tips).toContain('终点 (2, 3)');
+    expect(tips.some((t) => t?.startsWith('损失 '))).toBe(true);
+    expect(bundle.data['text/plain']).toBe('损失曲面，参数 (w, b)，路径共 2 个点，终点 (2, 3)');
+    expect(lossSurfaceBundle(f, { ...options, locale: 'en' }).data['text/plain']).toBe(
+      'Loss surface over (w, b), path of 2 points ending at (2, 3)',
+    );
+  });
+});

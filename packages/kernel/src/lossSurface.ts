@@ -5,6 +5,9 @@ import type { MimeBundle } from './display';
 import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceTicks';
+import { svgTitle } from './svgLegend';
+import { checkLocale, messages } from './locale';
+import type { Locale, Messages } from './locale';
 
 /** Options of `lossSurface`. */
 export interface LossSurfaceOptions {
@@ -23,6 +26,14 @@ export interface LossSurfaceOptions {
   title?: string;
   xLabel?: string;
   yLabel?: string;
+  /** Language of the chart's own text (default: the one `setLocale` set, else English). */
+  locale?: Locale;
+}
+
+function textOf(options: LossSurfaceOptions | undefined): Messages {
+  return messages(
+    options?.locale === undefined ? undefined : checkLocale(options.locale, 'lossSurface'),
+  );
 }
 
 const W = 520;
@@ -143,13 +154,19 @@ export function lossSurfaceSvg(
       levels.push(geometric ? zMin * Math.pow(zMax / zMin, t) : zMin + (zMax - zMin) * t);
     }
   }
-  const title = escapeHtml(options?.title ?? 'Loss surface');
+  const text = textOf(options);
+  const title = escapeHtml(options?.title ?? text.lossSurface);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" ` +
       `style="max-width:${W}px;height:auto" role="img" aria-label="${title}" ` +
       `font-family="sans-serif" font-size="11" fill="currentColor">`,
     `<title>${title}</title>`,
-    `<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${title}</text>`,
+    svgTitle(options?.title ?? text.lossSurface, {
+      x: W / 2,
+      y: 18,
+      maxWidth: W - 16,
+      fontSize: 13,
+    }),
   ];
   // Marching squares: each cell's corners above/below the level pick which edges the line crosses.
   const cellW = (right - left) / res;
@@ -216,7 +233,7 @@ export function lossSurfaceSvg(
         }
       }
     }
-    const label = escapeHtml(`loss ${formatNumber(level, 3)}`);
+    const label = escapeHtml(text.levelLabel(formatNumber(level, 3)));
     out.push(
       `<path d="${d}" fill="none" stroke="${levelColor(k / Math.max(1, nLevels - 1))}" stroke-width="1.2"><title>${label}</title></path>`,
     );
@@ -251,9 +268,9 @@ export function lossSurfaceSvg(
       `<clipPath id="${clip}"><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/></clipPath>`,
       `<g clip-path="url(#${clip})">`,
       `<path d="${d}" fill="none" stroke="#d62728" stroke-width="2"/>`,
-      `<circle cx="${r1(sx(sx0))}" cy="${r1(sy(sy0))}" r="4" fill="none" stroke="#d62728" stroke-width="2"><title>start</title></circle>`,
+      `<circle cx="${r1(sx(sx0))}" cy="${r1(sy(sy0))}" r="4" fill="none" stroke="#d62728" stroke-width="2"><title>${escapeHtml(text.pathStart)}</title></circle>`,
       `<circle cx="${r1(sx(sxN))}" cy="${r1(sy(syN))}" r="4" fill="#d62728"><title>${escapeHtml(
-        `end (${formatNumber(sxN, 4)}, ${formatNumber(syN, 4)})`,
+        text.pathEnd(formatNumber(sxN, 4), formatNumber(syN, 4)),
       )}</title></circle>`,
       `</g>`,
     );
@@ -270,11 +287,16 @@ export function lossSurfaceBundle(
   const svg = lossSurfaceSvg(f, options);
   const path = pathPoints(options);
   const end = path[path.length - 1];
+  const t = textOf(options);
   const text =
-    `${options?.title ?? 'Loss surface'} over (${options?.xLabel ?? 'w'}, ${options?.yLabel ?? 'b'})` +
+    t.surfaceSummary(
+      options?.title ?? t.lossSurface,
+      options?.xLabel ?? 'w',
+      options?.yLabel ?? 'b',
+    ) +
     (end === undefined
       ? ''
-      : `, path of ${path.length} points ending at (${formatNumber(end[0], 4)}, ${formatNumber(end[1], 4)})`);
+      : t.surfacePath(path.length, formatNumber(end[0], 4), formatNumber(end[1], 4)));
   return {
     data: { 'text/html': `<div class="losslab-surface">${svg}</div>`, 'text/plain': text },
     metadata: {},

@@ -2,7 +2,7 @@ import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceTicks';
 import { RUN_COLORS } from './renderCurveSvg';
-import { svgLegend, svgRoot } from './svgLegend';
+import { svgLegend, svgRoot, svgTitle } from './svgLegend';
 
 /** One line of an x-y chart; a null or non-finite y is a gap. */
 export interface XYSeries {
@@ -66,7 +66,7 @@ export function renderLinesSvg(
   const out: string[] = [
     svgRoot(W, H, title),
     `<title>${title}</title>`,
-    `<text x="${W / 2}" y="18" text-anchor="middle" font-size="13">${title}</text>`,
+    svgTitle(options.title, { x: W / 2, y: 18, maxWidth: W - 16, fontSize: 13 }),
     `<path d="M${left} ${top}V${bottom}H${right}" fill="none" stroke="currentColor" stroke-opacity="0.6"/>`,
   ];
   if (yMin < 0 && yMax > 0) {

@@ -1,3 +1,4 @@
+import { isWideChar } from './displayWidth';
 import { escapeHtml } from './escapeHtml';
 
 /** One legend entry: a line swatch in `color` (dashed with `dash`) and its label. */
@@ -36,6 +37,9 @@ const ROW = 15;
  * An upper bound of the width of `text` at `fontSize` in a sans-serif font, in the same units.
  * SVG has no text measurement without a browser, so each character counts as its widest glyph in
  * the usual sans-serif fonts (DejaVu Sans, Arial, Helvetica): a label never outgrows its box.
+ * A wide character (East Asian Wide or Fullwidth, `isWideChar`: Chinese, Japanese, Korean,
+ * fullwidth punctuation) counts one em, its advance in CJK fonts (Noto Sans CJK), two half-em
+ * Latin widths.
  *
  * @example
  * estimateTextWidth('ab', 10);
@@ -46,8 +50,8 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   for (const ch of text) {
     if (/[ .,:;'!|()[\]iljfrtI]/.test(ch)) {
       em += 0.42;
-    } else if (/[mwMW%@…]/.test(ch) || (ch.codePointAt(0) ?? 0) > 0x2e7f) {
-      // Wide Latin glyphs, and CJK, which is one em.
+    } else if (/[mwMW%@…]/.test(ch) || isWideChar(ch)) {
+      // Wide Latin glyphs, and wide (CJK) characters, which are one em.
       em += 1;
     } else if (/[A-Z&]/.test(ch)) {
       em += 0.8;
@@ -131,4 +135,25 @@ export function svgRoot(width: number, height: number, title: string): string {
     `style="max-width:${width}px;height:auto" role="img" aria-label="${title}" ` +
     `font-family="sans-serif" font-size="11" fill="currentColor">`
   );
+}
+
+/**
+ * A chart title centred at (`x`, `y`): at `fontSize`, or smaller when its estimated width
+ * (`estimateTextWidth`, CJK counted wide) would not fit in `maxWidth`, down to 8, so a long
+ * title is never clipped by the chart's edges. `text` is escaped here.
+ *
+ * @example
+ * svgTitle('训练损失', { x: 320, y: 20, maxWidth: 600, fontSize: 14 });
+ * // '<text x="320" y="20" text-anchor="middle" font-size="14">训练损失</text>'
+ */
+export function svgTitle(
+  text: string,
+  at: { x: number; y: number; maxWidth: number; fontSize: number },
+): string {
+  const natural = estimateTextWidth(text, at.fontSize);
+  const size =
+    natural <= at.maxWidth
+      ? at.fontSize
+      : Math.max(8, Math.floor(((at.fontSize * at.maxWidth) / natural) * 10) / 10);
+  return `<text x="${at.x}" y="${at.y}" text-anchor="middle" font-size="${size}">${escapeHtml(text)}</text>`;
 }
