@@ -19,6 +19,13 @@ describe('formulaBundle', () => {
     expect(b.data['text/markdown']).toContain('**&lt;i&gt;mine&lt;/i&gt;**');
   });
 
+  it('names a registry loss in the locale asked for', () => {
+    const b = formulaBundle('mse', { locale: 'zh' });
+    expect(b.data['text/markdown']).toContain('**均方误差** (`mse`)');
+    expect(b.data['text/plain']).toMatch(/^均方误差 \(mse\): /);
+    expect(b.data['text/latex']).toBe(formulaBundle('mse').data['text/latex']);
+  });
+
   it('names unknown losses through the registry error', () => {
     expect(() => formulaBundle('nope')).toThrow(/nope/);
   });
