@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, isWideChar, padStartColumns } from './displayWidth';
+import { displayWidth, isWideChar, padEndColumns, padStartColumns } from './displayWidth';
 
 describe('isWideChar', () => {
   it('counts CJK, kana, Hangul, fullwidth forms and emoji as wide, the rest as narrow', () => {
@@ -60,5 +60,7 @@ describe('displayWidth and padStartColumns', () => {
     expect(padStartColumns('步数', 6)).toBe('  步数');
     expect(padStartColumns('12', 6)).toBe('    12');
     expect(padStartColumns('训练损失', 3)).toBe('训练损失');
+    expect(padEndColumns('学习率', 8)).toBe('学习率  ');
+    expect(padEndColumns('lr 0.1', 8)).toBe('lr 0.1'.padEnd(8));
   });
 });

@@ -111,3 +111,15 @@ export function displayWidth(text: string): number {
 export function padStartColumns(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
+
+/**
+ * `text` padded on the right with spaces to `width` columns, for the first column of a text
+ * table whose labels may be Chinese (see `padStartColumns`).
+ *
+ * @example
+ * padEndColumns('学习率', 8) + '|';
+ * // '学习率  |'
+ */
+export function padEndColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}

@@ -56,5 +56,5 @@ export { describeStop, localizeStopMessage } from './describeStop';
 // Chart legend below the plot, shared by renderCurveSvg and renderLinesSvg
 export { estimateTextWidth, svgLegend, svgRoot, svgTitle } from './svgLegend';
 // Widths of wide (CJK) characters: SVG text estimates and aligned text tables
-export { isWideChar, displayWidth, padStartColumns } from './displayWidth';
+export { isWideChar, displayWidth, padStartColumns, padEndColumns } from './displayWidth';
 export type { LegendBox, LegendEntry, SvgLegend } from './svgLegend';
