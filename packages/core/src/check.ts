@@ -1,3 +1,4 @@
+import { checkOptions } from './checkOptions';
 import { LosslabError } from './errors';
 import type { FloatArray, LossOptions, Reduction } from './types';
 
@@ -6,6 +7,7 @@ import type { FloatArray, LossOptions, Reduction } from './types';
 // (`findNonFinite`) to name the culprit, so the happy path pays nothing.
 
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
+const OUT_KEYS: readonly string[] = ['grad', 'values'];
 
 /** Throws unless `x` is a Float64Array or Float32Array with at least one element. */
 export function checkArray(fn: string, arg: string, x: unknown): asserts x is FloatArray {
@@ -84,21 +86,55 @@ export function checkFinite(fn: string, arrays: Readonly<Record<string, ArrayLik
 }
 
 /**
+ * Throws when the output buffer `out` shares memory with one of `inputs` (typed arrays; other
+ * values are skipped). A loss writes its outputs while it still reads its inputs, so an output
+ * that overlaps an input gives a wrong result; every loss refuses it by name instead.
+ */
+export function checkNoAlias(
+  fn: string,
+  outArg: string,
+  out: ArrayBufferView,
+  inputs: Readonly<Record<string, unknown>>,
+): void {
+  for (const [arg, x] of Object.entries(inputs)) {
+    if (ArrayBuffer.isView(x) && overlaps(out, x)) {
+      throw new LosslabError(
+        fn,
+        outArg,
+        `'${outArg}' shares memory with '${arg}'; pass a separate buffer (outputs are written while inputs are read)`,
+      );
+    }
+  }
+}
+
+/** True when two views share at least one byte of the same buffer. */
+function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return (
+    a.buffer === b.buffer &&
+    a.byteOffset < b.byteOffset + b.byteLength &&
+    b.byteOffset < a.byteOffset + a.byteLength
+  );
+}
+
+/**
  * Validates the common options and returns the output buffers to write into: the caller's when
- * given (checked for length), fresh ones of the predictions' type otherwise.
+ * given (checked for type, length, and for sharing no memory with `inputs` or each other), fresh
+ * ones of the predictions' type otherwise.
  */
 export function prepareOutputs(
   fn: string,
   pred: FloatArray,
   nValues: number,
   options: LossOptions | undefined,
+  inputs: Readonly<Record<string, unknown>> = { pred },
 ): { reduction: Reduction; grad: FloatArray; values: FloatArray | null } {
   const reduction = checkReduction(fn, options?.reduction);
-  const out = options?.out;
+  const out = checkOptions(fn, options?.out, OUT_KEYS, 'out');
   let grad: FloatArray;
-  if (out?.grad !== undefined) {
+  if (out.grad !== undefined) {
     checkArray(fn, 'out.grad', out.grad);
     checkSameLength(fn, 'pred', pred, 'out.grad', out.grad);
+    checkNoAlias(fn, 'out.grad', out.grad, inputs);
     grad = out.grad;
   } else {
     grad =
@@ -106,7 +142,7 @@ export function prepareOutputs(
   }
   let values: FloatArray | null = null;
   if (reduction === 'none') {
-    if (out?.values !== undefined) {
+    if (out.values !== undefined) {
       checkArray(fn, 'out.values', out.values);
       if (out.values.length !== nValues) {
         throw new LosslabError(
@@ -115,6 +151,8 @@ export function prepareOutputs(
           `'out.values' has length ${out.values.length} but ${nValues} values are needed`,
         );
       }
+      checkNoAlias(fn, 'out.values', out.values, inputs);
+      checkNoAlias(fn, 'out.values', out.values, { 'out.grad': grad });
       values = out.values;
     } else {
       values = pred instanceof Float32Array ? new Float32Array(nValues) : new Float64Array(nValues);

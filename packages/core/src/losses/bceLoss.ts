@@ -1,5 +1,7 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys();
 
 /** PyTorch's floor on p(1 - p) in BCELoss's gradient. */
 const GRAD_EPS = 1e-12;
@@ -20,20 +22,27 @@ const GRAD_EPS = 1e-12;
  */
 export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'bceLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'pred', pred, 0, 1);
   checkRange(fn, 'target', target, 0, 1);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const p = pred[i] as number;
     const y = target[i] as number;
     const w = weight === undefined ? 1 : (weight[i] as number);
     const l = -w * (y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log1p(-p), -100));
+    // The weight multiplies last: (p - y) / max(...) * scale is at most 1e12, so the product
+    // overflows only when the gradient itself does.
+    const g = ((p - y) / Math.max(p * (1 - p), GRAD_EPS)) * scale * w;
     sum += l;
-    grad[i] = ((w * (p - y)) / Math.max(p * (1 - p), GRAD_EPS)) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

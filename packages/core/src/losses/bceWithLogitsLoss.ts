@@ -1,7 +1,9 @@
 import { checkArray, checkPositive } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys('posWeight');
 
 /** Options of {@link bceWithLogitsLoss} (PyTorch's BCEWithLogitsLoss). */
 export interface BceWithLogitsLossOptions extends LossOptions {
@@ -33,9 +35,12 @@ export function bceWithLogitsLoss(
   options?: BceWithLogitsLossOptions,
 ): LossResult {
   const fn = 'bceWithLogitsLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts, {
+    posWeight: opts.posWeight,
+  });
   checkRange(fn, 'target', target, 0, 1);
-  const posWeight = options?.posWeight ?? 1;
+  const posWeight = opts.posWeight ?? 1;
   let rhoAll = 1;
   let rhoPerClass: FloatArray | undefined;
   if (typeof posWeight === 'number') {
@@ -57,6 +62,7 @@ export function bceWithLogitsLoss(
   }
   const classes = rhoPerClass === undefined ? 1 : rhoPerClass.length;
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
     const y = target[i] as number;
@@ -72,11 +78,14 @@ export function bceWithLogitsLoss(
     const sig = x >= 0 ? sigBig : sigSmall;
     const sigNeg = x >= 0 ? sigSmall : sigBig;
     const l = w * (rho * y * spNeg + (1 - y) * spPos);
+    const g = ((1 - y) * sig - rho * y * sigNeg) * scale * w;
     sum += l;
-    grad[i] = w * ((1 - y) * sig - rho * y * sigNeg) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

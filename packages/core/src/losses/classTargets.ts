@@ -97,3 +97,47 @@ export function checkLabels(
   }
   return denom;
 }
+
+/**
+ * The class weights and the mean's denominator to use: `classWeight` itself, unless the sum of
+ * the kept targets' weights (`denom`) or its reciprocal is not a normal number (an overflowed sum
+ * of weights near 1e308 read as 1/Infinity = 0, or subnormal weights). A weighted mean is a
+ * ratio, so every weight is then multiplied by the same power of two (exact), bringing the largest
+ * kept one into [1, 2), and the denominator is summed again.
+ */
+export function normalizeClassWeight(
+  target: ArrayLike<number>,
+  ignoreIndex: number | undefined,
+  classWeight: FloatArray,
+  denom: number,
+): { classWeight: FloatArray; denom: number } {
+  if (denom === 0 || (denom >= MIN_NORMAL && 1 / denom >= MIN_NORMAL)) {
+    return { classWeight, denom };
+  }
+  let top = 0;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i] as number;
+    if (t !== ignoreIndex) {
+      top = Math.max(top, classWeight[t] as number);
+    }
+  }
+  const k = -Math.floor(Math.log2(top));
+  // 2^k in two factors: 2^1074 alone overflows.
+  const f1 = Math.pow(2, Math.trunc(k / 2));
+  const f2 = Math.pow(2, k - Math.trunc(k / 2));
+  const scaled = new Float64Array(classWeight.length);
+  for (let c = 0; c < scaled.length; c++) {
+    scaled[c] = (classWeight[c] as number) * f1 * f2;
+  }
+  let sum = 0;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i] as number;
+    if (t !== ignoreIndex) {
+      sum += scaled[t] as number;
+    }
+  }
+  return { classWeight: scaled, denom: sum };
+}
+
+/** Smallest positive normal double. */
+const MIN_NORMAL = 2.2250738585072014e-308;

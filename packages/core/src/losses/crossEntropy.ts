@@ -1,7 +1,9 @@
 import { checkArray, checkSameLength, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, checkWeight, finishLoss } from './lossKit';
+import { checkRange, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
+
+const KEYS = lossKeys('classes');
 
 /** Options of {@link crossEntropy}. */
 export interface CrossEntropyOptions extends LossOptions {
@@ -34,11 +36,12 @@ export function crossEntropy(
   options?: CrossEntropyOptions,
 ): LossResult {
   const fn = 'crossEntropy';
+  const opts = lossOptions(fn, options, KEYS);
   checkArray(fn, 'pred', pred);
   checkArray(fn, 'target', target);
   checkSameLength(fn, 'pred', pred, 'target', target);
   const n = pred.length;
-  const classes = options?.classes ?? n;
+  const classes = opts.classes ?? n;
   if (
     typeof classes !== 'number' ||
     !Number.isInteger(classes) ||
@@ -52,12 +55,17 @@ export function crossEntropy(
     );
   }
   const rows = n / classes;
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
-  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
+  const weight = checkWeight(fn, 'weight', opts.weight, rows, `there are ${rows} rows`);
+  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, opts, {
+    pred,
+    target,
+    weight,
+  });
   checkRange(fn, 'pred', pred, 0, 1);
   checkRange(fn, 'target', target, 0, 1);
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < rows; i++) {
     const k = weight === undefined ? 1 : (weight[i] as number);
     let l = 0;
@@ -67,13 +75,17 @@ export function crossEntropy(
       if (p !== 0) {
         l -= p * Math.max(Math.log(q), -100);
       }
-      grad[j] = (-k * p * scale) / Math.max(q, GRAD_EPS);
+      // p / max(q, 1e-12) <= 1e12 and scale <= 1: the weight multiplies last.
+      const g = -(p / Math.max(q, GRAD_EPS)) * scale * k;
+      grad[j] = g;
+      bound += Math.abs(g);
     }
     l *= k;
     sum += l;
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -1,7 +1,9 @@
 import { checkNonNegative } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys('alpha', 'gamma');
 
 /** Options of {@link focalLoss} (torchvision's `sigmoid_focal_loss`). */
 export interface FocalLossOptions extends LossOptions {
@@ -21,7 +23,11 @@ export interface FocalLossOptions extends LossOptions {
  *   + \gamma\, \mathrm{ce}_i (1-p_t)^{\gamma-1} p(1-p)(1-2y)\big)$$
  *
  * $1 - p_t = p(1-y) + (1-p)y$ is formed from $\sigma(x)$ and $\sigma(-x)$ separately so it keeps
- * its precision at large |x|. torchvision reduces with 'none' by default; here, as everywhere in
+ * its precision at large |x|. The focusing term is evaluated as
+ * $\gamma\, \mathrm{ce}\, (1-p_t)^\gamma \cdot \frac{p(1-p)}{1-p_t}$: the ratio is at most
+ * $\max(p, 1-p) \le 1$ (since $1-p_t$ lies between $p$ and $1-p$), where the textbook
+ * $(1-p_t)^{\gamma-1}$ overflows for $\gamma < 1$ and a tiny $1-p_t$ and then meets an
+ * underflowed factor (0 times Infinity). torchvision reduces with 'none' by default; here, as everywhere in
  * losslab, the default is 'mean'.
  *
  * @example
@@ -34,8 +40,9 @@ export function focalLoss(
   options?: FocalLossOptions,
 ): LossResult {
   const fn = 'focalLoss';
-  const alpha = options?.alpha ?? 0.25;
-  const gamma = options?.gamma ?? 2;
+  const opts = lossOptions(fn, options, KEYS);
+  const alpha = opts.alpha ?? 0.25;
+  const gamma = opts.gamma ?? 2;
   if (typeof alpha !== 'number' || Number.isNaN(alpha) || alpha > 1) {
     throw new LosslabError(
       fn,
@@ -44,9 +51,10 @@ export function focalLoss(
     );
   }
   checkNonNegative(fn, 'gamma', gamma);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'target', target, 0, 1);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
     const y = target[i] as number;
@@ -59,15 +67,27 @@ export function focalLoss(
     const ce = Math.max(x, 0) - x * y + Math.log1p(e);
     const m = p * (1 - y) + q * y; // 1 - p_t
     const a = alpha < 0 ? 1 : alpha * y + (1 - alpha) * (1 - y);
-    const mg = gamma === 2 ? m * m : Math.pow(m, gamma);
-    // m^(gamma-1) * p(1-p) stays finite as m -> 0 because p(1-p) <= m there; write it as 0.
-    const focusTerm = gamma === 0 || m === 0 ? 0 : gamma * ce * (mg / m) * p * q * (1 - 2 * y);
-    const l = w * a * ce * mg;
+    // (1 - p_t)^gamma; near 1 through p_t itself (exact there, where m rounds to 1 and a large
+    // gamma would be raised from a rounded base).
+    const mg =
+      gamma === 2
+        ? m * m
+        : m < 0.5
+          ? Math.pow(m, gamma)
+          : Math.exp(gamma * Math.log1p(-(p * y + q * (1 - y))));
+    // p q / m <= max(p, q) <= 1 (m lies between p and q); at m = 0 the term's limit is 0.
+    const r = m > 0 ? (p * q) / m : 0;
+    // Factors of magnitude <= 1 first, gamma last: the product overflows only if the term does.
+    const focusTerm = gamma === 0 ? 0 : mg * r * (1 - 2 * y) * ce * gamma;
+    const l = w * (a * (ce * mg));
+    const g = a * ((p - y) * mg + focusTerm) * scale * w;
     sum += l;
-    grad[i] = w * a * ((p - y) * mg + focusTerm) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -1,7 +1,16 @@
 import { checkArray, checkNonNegative, checkPositive } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkBoolean, checkRange, finishLoss, prepareElementwise } from './lossKit';
+import {
+  checkBoolean,
+  checkRange,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+} from './lossKit';
+
+const KEYS = lossKeys('variance', 'full', 'eps');
 
 /** Options of {@link gaussianNllLoss} (PyTorch's GaussianNLLLoss). */
 export interface GaussianNllLossOptions extends LossOptions {
@@ -40,12 +49,15 @@ export function gaussianNllLoss(
   options?: GaussianNllLossOptions,
 ): LossResult {
   const fn = 'gaussianNllLoss';
-  const full = options?.full ?? false;
-  const eps = options?.eps ?? 1e-6;
+  const opts = lossOptions(fn, options, KEYS);
+  const full = opts.full ?? false;
+  const eps = opts.eps ?? 1e-6;
   checkBoolean(fn, 'full', full);
   checkPositive(fn, 'eps', eps);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
-  const variance = options?.variance ?? 1;
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts, {
+    variance: opts.variance,
+  });
+  const variance = opts.variance ?? 1;
   let shared = 0;
   let perElement: FloatArray | undefined;
   if (typeof variance === 'number') {
@@ -69,16 +81,27 @@ export function gaussianNllLoss(
   }
   const constant = full ? HALF_LOG_2PI : 0;
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const d = (pred[i] as number) - (target[i] as number);
     const v = Math.max(perElement === undefined ? shared : (perElement[i] as number), eps);
     const w = weight === undefined ? 1 : (weight[i] as number);
-    const l = w * (0.5 * (Math.log(v) + (d * d) / v) + constant);
+    // d (d / v) rather than d^2 / v: d^2 overflows (or underflows) where the ratio does not.
+    const dv = d / v;
+    const l = w * (0.5 * (Math.log(v) + d * dv) + constant);
+    const g = dv * scale * w;
     sum += l;
-    grad[i] = ((w * d) / v) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight, variance: perElement });
+  return finishLoss(fn, sum * scale, grad, values, bound, {
+    pred,
+    target,
+    weight,
+    variance: perElement,
+  });
 }

@@ -1,6 +1,9 @@
 import { checkPositive } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkSigns, finishLoss, prepareElementwise } from './lossKit';
+import { checkSigns, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+/** The option keys of the hinge losses. */
+export const HINGE_KEYS = lossKeys('margin');
 
 /** Options of {@link hingeLoss} and {@link squaredHingeLoss}. */
 export interface HingeLossOptions extends LossOptions {
@@ -28,22 +31,27 @@ export function hingeLoss(
   options?: HingeLossOptions,
 ): LossResult {
   const fn = 'hingeLoss';
-  const margin = options?.margin ?? 1;
+  const opts = lossOptions(fn, options, HINGE_KEYS);
+  const margin = opts.margin ?? 1;
   checkPositive(fn, 'margin', margin);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkSigns(fn, 'target', target);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const y = target[i] as number;
     const z = margin - y * (pred[i] as number);
     const w = weight === undefined ? 1 : (weight[i] as number);
     // `z <= 0` rather than `z > 0` so that a NaN score reaches the value and is reported.
     const l = z <= 0 ? 0 : w * z;
+    const g = z <= 0 ? 0 : -y * scale * w;
     sum += l;
-    grad[i] = z <= 0 ? 0 : -w * y * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -1,6 +1,9 @@
 import { checkPositive } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { huberKernel } from './huberKernel';
+import { lossKeys, lossOptions } from './lossKit';
+
+const KEYS = lossKeys('delta');
 
 /** Options of {@link huberLoss}. */
 export interface HuberLossOptions extends LossOptions {
@@ -25,7 +28,8 @@ export function huberLoss(
   options?: HuberLossOptions,
 ): LossResult {
   const fn = 'huberLoss';
-  const delta = options?.delta ?? 1;
+  const opts = lossOptions(fn, options, KEYS);
+  const delta = opts.delta ?? 1;
   checkPositive(fn, 'delta', delta);
-  return huberKernel(fn, pred, target, options, delta, 1, delta);
+  return huberKernel(fn, pred, target, opts, delta, 1, delta);
 }

@@ -1,6 +1,15 @@
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult, Reduction } from '../types';
-import { checkBoolean, checkRange, finishLoss, prepareElementwise } from './lossKit';
+import {
+  checkBoolean,
+  checkRange,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+} from './lossKit';
+
+const KEYS = lossKeys('logTarget', 'classes');
 
 /** Options of {@link klDivLoss} (PyTorch's KLDivLoss). */
 export interface KlDivLossOptions extends Omit<LossOptions, 'reduction'> {
@@ -37,9 +46,10 @@ export function klDivLoss(
   options?: KlDivLossOptions,
 ): LossResult {
   const fn = 'klDivLoss';
-  const logTarget = options?.logTarget ?? false;
+  const opts = lossOptions(fn, options, KEYS);
+  const logTarget = opts.logTarget ?? false;
   checkBoolean(fn, 'logTarget', logTarget);
-  const reduction = options?.reduction;
+  const reduction = opts.reduction;
   if (reduction !== undefined && !['mean', 'sum', 'none', 'batchmean'].includes(reduction)) {
     throw new LosslabError(
       fn,
@@ -49,12 +59,12 @@ export function klDivLoss(
   }
   const batchmean = reduction === 'batchmean';
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, {
-    ...options,
-    reduction: batchmean ? 'sum' : (options?.reduction as Reduction | undefined),
+    ...opts,
+    reduction: batchmean ? 'sum' : (opts.reduction as Reduction | undefined),
   });
   let factor = scale;
   if (batchmean) {
-    const classes = options?.classes ?? 1;
+    const classes = opts.classes ?? 1;
     if (!Number.isInteger(classes) || classes < 1 || n % classes !== 0) {
       throw new LosslabError(
         fn,
@@ -68,6 +78,7 @@ export function klDivLoss(
     checkRange(fn, 'target', target, 0, 1);
   }
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
     const y = target[i] as number;
@@ -84,11 +95,14 @@ export function klDivLoss(
       l = y === 0 ? 0 * x : y * (Math.log(y) - x);
       g = -y;
     }
+    const gi = g * factor * w;
     sum += w * l;
-    grad[i] = w * g * factor;
+    grad[i] = gi;
+    bound += Math.abs(gi);
     if (values !== null) {
       values[i] = w * l;
+      bound += Math.abs(w * l);
     }
   }
-  return finishLoss(fn, sum * factor, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * factor, grad, values, bound, { pred, target, weight });
 }

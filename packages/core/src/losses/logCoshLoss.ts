@@ -1,5 +1,7 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise } from './lossKit';
+import { finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys();
 
 /**
  * Log-cosh loss: like MSE/2 for small errors and like MAE for large ones, smooth everywhere.
@@ -21,8 +23,10 @@ export function logCoshLoss(
   options?: LossOptions,
 ): LossResult {
   const fn = 'logCoshLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const d = (pred[i] as number) - (target[i] as number);
     const w = weight === undefined ? 1 : (weight[i] as number);
@@ -41,11 +45,14 @@ export function logCoshLoss(
     } else {
       l = a + Math.log1p(Math.exp(-2 * a)) - Math.LN2;
     }
+    const g = Math.tanh(d) * scale * w;
     sum += w * l;
-    grad[i] = w * Math.tanh(d) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = w * l;
+      bound += Math.abs(w * l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

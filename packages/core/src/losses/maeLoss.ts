@@ -1,5 +1,14 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise, sameType32, sameType64 } from './lossKit';
+import {
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+  sameType32,
+  sameType64,
+} from './lossKit';
+
+const KEYS = lossKeys();
 
 /**
  * Mean absolute error (L1 loss) and its gradient, in one pass.
@@ -16,8 +25,11 @@ import { finishLoss, prepareElementwise, sameType32, sameType64 } from './lossKi
  */
 export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'maeLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   let sum = 0;
+  // Unweighted, every |gradient| is `scale` or 0.
+  let bound = scale;
   if (weight === undefined && values === null) {
     sum = sameType64(pred, target, grad)
       ? sumAbs64(pred as Float64Array, target as Float64Array, grad as Float64Array, scale)
@@ -29,14 +41,17 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
       const d = (pred[i] as number) - (target[i] as number);
       const w = weight === undefined ? 1 : (weight[i] as number);
       const l = w * Math.abs(d);
+      const g = Math.sign(d) * scale * w;
       sum += l;
-      grad[i] = w * Math.sign(d) * scale;
+      grad[i] = g;
+      bound += Math.abs(g);
       if (values !== null) {
         values[i] = l;
+        bound += Math.abs(l);
       }
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }
 
 // The unweighted kernel, once per array type. V8 compiles each element access for the array

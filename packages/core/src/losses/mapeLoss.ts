@@ -1,5 +1,7 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise } from './lossKit';
+import { finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys();
 
 /** scikit-learn's floor on |y| (float64 machine epsilon), so a zero target does not divide by 0. */
 const EPS = 2.220446049250313e-16;
@@ -19,19 +21,25 @@ const EPS = 2.220446049250313e-16;
  */
 export function mapeLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'mapeLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const y = target[i] as number;
     const d = (pred[i] as number) - y;
     const w = weight === undefined ? 1 : (weight[i] as number);
     const inv = 1 / Math.max(Math.abs(y), EPS);
-    const l = w * Math.abs(d) * inv;
+    // w (|d| inv) and (inv scale) w: each product overflows only when the result does.
+    const l = w * (Math.abs(d) * inv);
+    const g = Math.sign(d) * (inv * scale) * w;
     sum += l;
-    grad[i] = w * Math.sign(d) * inv * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

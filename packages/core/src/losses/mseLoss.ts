@@ -1,5 +1,14 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise, sameType32, sameType64 } from './lossKit';
+import {
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+  sameType32,
+  sameType64,
+} from './lossKit';
+
+const KEYS = lossKeys();
 
 /**
  * Mean squared error and its gradient, in one pass.
@@ -17,28 +26,36 @@ import { finishLoss, prepareElementwise, sameType32, sameType64 } from './lossKi
  */
 export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'mseLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   const g2 = 2 * scale;
   let sum = 0;
+  let bound = 0;
   if (weight === undefined && values === null) {
     sum = sameType64(pred, target, grad)
       ? sumSquares64(pred as Float64Array, target as Float64Array, grad as Float64Array, g2)
       : sameType32(pred, target, grad)
         ? sumSquares32(pred as Float32Array, target as Float32Array, grad as Float32Array, g2)
         : sumSquaresMixed(pred, target, grad, g2);
+    // Free bound on the largest |gradient|: max |d_i| <= sqrt(sum d^2) (slack for rounding).
+    bound = g2 * Math.sqrt(sum) * (1 + 1e-9);
   } else {
     for (let i = 0; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);
       const w = weight === undefined ? 1 : (weight[i] as number);
+      // (w d) d and w (g2 d) overflow only when the result does.
       const l = w * d * d;
+      const g = w * (g2 * d);
       sum += l;
-      grad[i] = g2 * w * d;
+      grad[i] = g;
+      bound += Math.abs(g);
       if (values !== null) {
         values[i] = l;
+        bound += Math.abs(l);
       }
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }
 
 // The unweighted kernel, once per array type. V8 compiles each element access for the array

@@ -1,5 +1,7 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, prepareElementwise } from './lossKit';
+import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys();
 
 /**
  * Mean squared logarithmic error, for non-negative targets spanning orders of magnitude.
@@ -16,20 +18,25 @@ import { checkRange, finishLoss, prepareElementwise } from './lossKit';
  */
 export function msleLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'msleLoss';
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const opts = lossOptions(fn, options, KEYS);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'pred', pred, 0, Infinity);
   checkRange(fn, 'target', target, 0, Infinity);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const p = pred[i] as number;
     const d = Math.log1p(p) - Math.log1p(target[i] as number);
     const w = weight === undefined ? 1 : (weight[i] as number);
     const l = w * d * d;
+    const g = ((2 * d) / (1 + p)) * scale * w;
     sum += l;
-    grad[i] = ((2 * w * d) / (1 + p)) * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -2,7 +2,9 @@ import { checkArray, checkPositive, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkLabels, resolveClasses } from './classTargets';
-import { checkRange, checkWeight, finishLoss } from './lossKit';
+import { checkRange, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
+
+const KEYS = lossKeys('classes', 'p', 'margin', 'classWeight');
 
 /** Options of {@link multiMarginLoss} (PyTorch's MultiMarginLoss). */
 export interface MultiMarginLossOptions extends LossOptions {
@@ -38,41 +40,48 @@ export function multiMarginLoss(
   options?: MultiMarginLossOptions,
 ): LossResult {
   const fn = 'multiMarginLoss';
+  const opts = lossOptions(fn, options, KEYS);
   checkArray(fn, 'pred', pred);
   if (!(target instanceof Int32Array)) {
     checkArray(fn, 'target', target);
   } else if (target.length === 0) {
     throw new LosslabError(fn, 'target', `'target' is empty`);
   }
-  const power = options?.p ?? 1;
+  const power = opts.p ?? 1;
   if (power !== 1 && power !== 2) {
     throw new LosslabError(fn, 'p', `'p' must be 1 or 2, got ${String(power)}`);
   }
-  const margin = options?.margin ?? 1;
+  const margin = opts.margin ?? 1;
   checkPositive(fn, 'margin', margin);
-  const { rows, classes } = resolveClasses(fn, 'pred', pred, target, options?.classes, false);
+  const { rows, classes } = resolveClasses(fn, 'pred', pred, target, opts.classes, false);
   const classWeight = checkWeight(
     fn,
     'classWeight',
-    options?.classWeight,
+    opts.classWeight,
     classes,
     `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
-  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
+  const weight = checkWeight(fn, 'weight', opts.weight, rows, `there are ${rows} rows`);
+  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, opts, {
+    pred,
+    target,
+    weight,
+    classWeight,
+  });
   checkLabels(fn, target, classes, undefined, undefined);
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * classes;
     const t = target[i] as number;
+    // w v / C with the division first: w v alone may overflow where w v / C does not.
     const k =
-      ((weight === undefined ? 1 : (weight[i] as number)) *
-        (classWeight === undefined ? 1 : (classWeight[t] as number))) /
-      classes;
+      ((weight === undefined ? 1 : (weight[i] as number)) / classes) *
+      (classWeight === undefined ? 1 : (classWeight[t] as number));
     const xt = pred[base + t] as number;
     let l = 0;
     let gt = 0;
@@ -86,17 +95,25 @@ export function multiMarginLoss(
         grad[base + c] = 0;
       } else {
         l += power === 1 ? z : z * z;
-        const g = k * scale * (power === 1 ? 1 : 2 * z);
+        const g = (power === 1 ? 1 : 2 * z) * scale * k;
         grad[base + c] = g;
         gt -= g;
+        bound += Math.abs(g);
       }
     }
     grad[base + t] = gt;
+    bound += Math.abs(gt);
     l *= k;
     sum += l;
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight, classWeight });
+  return finishLoss(fn, sum * scale, grad, values, bound, {
+    pred,
+    target,
+    weight,
+    classWeight,
+  });
 }

@@ -1,8 +1,10 @@
 import { checkArray, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkLabels, resolveClasses } from './classTargets';
-import { checkRange, checkWeight, finishLoss } from './lossKit';
+import { checkLabels, normalizeClassWeight, resolveClasses } from './classTargets';
+import { checkRange, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
+
+const KEYS = lossKeys('classes', 'classWeight', 'ignoreIndex');
 
 /** Options of {@link nllLoss} (PyTorch's NLLLoss). */
 export interface NllLossOptions extends LossOptions {
@@ -35,45 +37,64 @@ export function nllLoss(
   options?: NllLossOptions,
 ): LossResult {
   const fn = 'nllLoss';
+  const opts = lossOptions(fn, options, KEYS);
   checkArray(fn, 'pred', pred);
   if (!(target instanceof Int32Array)) {
     checkArray(fn, 'target', target);
   } else if (target.length === 0) {
     throw new LosslabError(fn, 'target', `'target' is empty`);
   }
-  const { rows, classes } = resolveClasses(fn, 'pred', pred, target, options?.classes, false);
-  const classWeight = checkWeight(
+  const { rows, classes } = resolveClasses(fn, 'pred', pred, target, opts.classes, false);
+  let classWeight = checkWeight(
     fn,
     'classWeight',
-    options?.classWeight,
+    opts.classWeight,
     classes,
     `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
-  const ignoreIndex = options?.ignoreIndex ?? -100;
-  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, options);
-  const denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
+  const weight = checkWeight(fn, 'weight', opts.weight, rows, `there are ${rows} rows`);
+  const ignoreIndex = opts.ignoreIndex ?? -100;
+  const { reduction, grad, values } = prepareOutputs(fn, pred, rows, opts, {
+    pred,
+    target,
+    weight,
+    classWeight,
+  });
+  let denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
+  if (reduction === 'mean' && classWeight !== undefined) {
+    ({ classWeight, denom } = normalizeClassWeight(target, ignoreIndex, classWeight, denom));
+  }
   const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
   grad.fill(0);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < rows; i++) {
     const t = target[i] as number;
     let l = 0;
     if (t !== ignoreIndex) {
-      const k =
-        (weight === undefined ? 1 : (weight[i] as number)) *
-        (classWeight === undefined ? 1 : (classWeight[t] as number));
+      const w = weight === undefined ? 1 : (weight[i] as number);
+      const v = classWeight === undefined ? 1 : (classWeight[t] as number);
       const j = i * classes + t;
-      l = -k * (pred[j] as number);
-      grad[j] = -k * scale;
+      // v scale <= 1 for a weighted mean (v is one term of the denominator), so the row weight
+      // multiplies last and the products overflow only when the results do.
+      l = -w * (v * (pred[j] as number));
+      const g = -(v * scale) * w;
+      grad[j] = g;
+      bound += Math.abs(g);
     }
     sum += l;
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight, classWeight });
+  return finishLoss(fn, sum * scale, grad, values, bound, {
+    pred,
+    target,
+    weight,
+    classWeight: opts.classWeight,
+  });
 }

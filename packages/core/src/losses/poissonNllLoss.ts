@@ -1,6 +1,15 @@
 import { checkPositive } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkBoolean, checkRange, finishLoss, prepareElementwise } from './lossKit';
+import {
+  checkBoolean,
+  checkRange,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+} from './lossKit';
+
+const KEYS = lossKeys('logInput', 'full', 'eps');
 
 /** Options of {@link poissonNllLoss} (PyTorch's PoissonNLLLoss). */
 export interface PoissonNllLossOptions extends LossOptions {
@@ -37,40 +46,49 @@ export function poissonNllLoss(
   options?: PoissonNllLossOptions,
 ): LossResult {
   const fn = 'poissonNllLoss';
-  const logInput = options?.logInput ?? true;
-  const full = options?.full ?? false;
-  const eps = options?.eps ?? 1e-8;
+  const opts = lossOptions(fn, options, KEYS);
+  const logInput = opts.logInput ?? true;
+  const full = opts.full ?? false;
+  const eps = opts.eps ?? 1e-8;
   checkBoolean(fn, 'logInput', logInput);
   checkBoolean(fn, 'full', full);
   checkPositive(fn, 'eps', eps);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'target', target, 0, Infinity);
   if (!logInput) {
     checkRange(fn, 'pred', pred, 0, Infinity);
   }
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
     const y = target[i] as number;
     const w = weight === undefined ? 1 : (weight[i] as number);
+    const stirling = full && y > 1;
     let l: number;
     let g: number;
     if (logInput) {
       const e = Math.exp(x);
-      l = e - y * x;
+      // With Stirling's term, e - y x + y log y - y = (e - y) + y (log y - x): near the optimum
+      // (x = log y) both parts are small, where y x and y log y could each overflow.
+      l = stirling ? e - y + y * (Math.log(y) - x) : e - y * x;
       g = e - y;
     } else {
-      l = x - y * Math.log(x + eps);
-      g = 1 - y / (x + eps);
+      const r = x + eps;
+      l = stirling ? x - y + y * (Math.log(y) - Math.log(r)) : x - y * Math.log(r);
+      g = 1 - y / r;
     }
-    if (full && y > 1) {
-      l += y * Math.log(y) - y + 0.5 * Math.log(y) + HALF_LOG_2PI;
+    if (stirling) {
+      l += 0.5 * Math.log(y) + HALF_LOG_2PI;
     }
+    const gi = g * scale * w;
     sum += w * l;
-    grad[i] = w * g * scale;
+    grad[i] = gi;
+    bound += Math.abs(gi);
     if (values !== null) {
       values[i] = w * l;
+      bound += Math.abs(w * l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -1,6 +1,8 @@
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { finishLoss, prepareElementwise } from './lossKit';
+import { finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+
+const KEYS = lossKeys('q');
 
 /** Options of {@link quantileLoss}. */
 export interface QuantileLossOptions extends LossOptions {
@@ -27,22 +29,27 @@ export function quantileLoss(
   options?: QuantileLossOptions,
 ): LossResult {
   const fn = 'quantileLoss';
-  const q = options?.q ?? 0.5;
+  const opts = lossOptions(fn, options, KEYS);
+  const q = opts.q ?? 0.5;
   if (typeof q !== 'number' || !(q > 0 && q < 1)) {
     throw new LosslabError(fn, 'q', `'q' must be a number in (0, 1), got ${String(q)}`);
   }
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const d = (target[i] as number) - (pred[i] as number);
     const w = weight === undefined ? 1 : (weight[i] as number);
     const l = w * (d < 0 ? (q - 1) * d : q * d);
     const g = d > 0 ? -q : d < 0 ? 1 - q : 0;
+    const gi = g * scale * w;
     sum += l;
-    grad[i] = w * g * scale;
+    grad[i] = gi;
+    bound += Math.abs(gi);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

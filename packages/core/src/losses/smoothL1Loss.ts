@@ -1,6 +1,9 @@
 import { checkNonNegative } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { huberKernel } from './huberKernel';
+import { lossKeys, lossOptions } from './lossKit';
+
+const KEYS = lossKeys('beta');
 
 /** Options of {@link smoothL1Loss}. */
 export interface SmoothL1LossOptions extends LossOptions {
@@ -26,7 +29,8 @@ export function smoothL1Loss(
   options?: SmoothL1LossOptions,
 ): LossResult {
   const fn = 'smoothL1Loss';
-  const beta = options?.beta ?? 1;
+  const opts = lossOptions(fn, options, KEYS);
+  const beta = opts.beta ?? 1;
   checkNonNegative(fn, 'beta', beta);
-  return huberKernel(fn, pred, target, options, beta, 1 / beta, 1);
+  return huberKernel(fn, pred, target, opts, beta, beta, 1);
 }

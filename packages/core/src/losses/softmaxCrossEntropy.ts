@@ -1,9 +1,20 @@
 import { checkArray, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkLabels, resolveClasses } from './classTargets';
-import { checkRange, checkScalarRange, checkWeight, finishLoss } from './lossKit';
+import { checkLabels, normalizeClassWeight, resolveClasses } from './classTargets';
+import {
+  checkRange,
+  checkScalarRange,
+  checkWeight,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  maxAbs,
+  sumAbs,
+} from './lossKit';
 import { softmaxRow32, softmaxRow64, softmaxRowMixed, softmaxRowWithMax } from './softmaxRow';
+
+const KEYS = lossKeys('classes', 'classWeight', 'ignoreIndex', 'labelSmoothing');
 
 /** Options of {@link softmaxCrossEntropy} (PyTorch's CrossEntropyLoss). */
 export interface SoftmaxCrossEntropyOptions extends LossOptions {
@@ -51,6 +62,7 @@ export function softmaxCrossEntropy(
   options?: SoftmaxCrossEntropyOptions,
 ): LossResult {
   const fn = 'softmaxCrossEntropy';
+  const opts = lossOptions(fn, options, KEYS);
   checkArray(fn, 'logits', logits);
   if (!(target instanceof Int32Array)) {
     checkArray(fn, 'target', target);
@@ -62,23 +74,23 @@ export function softmaxCrossEntropy(
     'logits',
     logits,
     target,
-    options?.classes,
+    opts.classes,
     true,
   );
-  const classWeight = checkWeight(
+  let classWeight = checkWeight(
     fn,
     'classWeight',
-    options?.classWeight,
+    opts.classWeight,
     classes,
     `there are ${classes} classes`,
   );
   if (classWeight !== undefined) {
     checkRange(fn, 'classWeight', classWeight, 0, Infinity);
   }
-  const weight = checkWeight(fn, 'weight', options?.weight, rows, `there are ${rows} rows`);
-  const eps = options?.labelSmoothing ?? 0;
+  const weight = checkWeight(fn, 'weight', opts.weight, rows, `there are ${rows} rows`);
+  const eps = opts.labelSmoothing ?? 0;
   checkScalarRange(fn, 'labelSmoothing', eps, 0, 1);
-  const ignoreIndex = options?.ignoreIndex ?? -100;
+  const ignoreIndex = opts.ignoreIndex ?? -100;
   if (!Number.isInteger(ignoreIndex)) {
     throw new LosslabError(
       fn,
@@ -86,12 +98,20 @@ export function softmaxCrossEntropy(
       `'ignoreIndex' must be an integer, got ${ignoreIndex}`,
     );
   }
-  const { reduction, grad, values } = prepareOutputs(fn, logits, rows, options);
+  const { reduction, grad, values } = prepareOutputs(fn, logits, rows, opts, {
+    logits,
+    target,
+    weight,
+    classWeight,
+  });
   let denom = rows;
   if (probabilities) {
     checkRange(fn, 'target', target, 0, 1);
   } else {
     denom = checkLabels(fn, target, classes, ignoreIndex, classWeight);
+    if (reduction === 'mean' && classWeight !== undefined) {
+      ({ classWeight, denom } = normalizeClassWeight(target, ignoreIndex, classWeight, denom));
+    }
   }
   const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
   const oneHot = !probabilities && eps === 0 && classWeight === undefined;
@@ -136,7 +156,20 @@ export function softmaxCrossEntropy(
             ignoreIndex,
           )
         : oneHotRowsMixed(logits, grad, target, values, weight, rows, classes, scale, ignoreIndex);
-  return finishLoss(fn, sum * scale, grad, values, { logits, target, weight, classWeight });
+  // Bound on |gradient|, from B + C numbers rather than the B x C loop: |k (p_c S - v_c q_c)|
+  // <= |k| S with k = w scale and S = sum_c v_c q_c <= max(v) (1 + C) (probability targets
+  // need not sum to 1). Per-row values are checked by their sum of magnitudes.
+  const bound =
+    scale *
+      (weight === undefined ? 1 : maxAbs(weight)) *
+      (oneHot ? 1 : (classWeight === undefined ? 1 : maxAbs(classWeight)) * (1 + classes)) +
+    (values === null ? 0 : sumAbs(values));
+  return finishLoss(fn, sum * scale, grad, values, bound, {
+    logits,
+    target,
+    weight,
+    classWeight: opts.classWeight,
+  });
 }
 
 // The loops live in their own functions, which end in a plain `return`: code that follows a hot
@@ -180,7 +213,7 @@ function sumRows(
         const q = probabilities
           ? (1 - eps) * (target[base + c] as number) + smooth
           : (c === t ? 1 - eps : 0) + smooth;
-        qvSum += q * (classWeight === undefined ? 1 : (classWeight[c] as number));
+        qvSum += q === 0 ? 0 : q * (classWeight === undefined ? 1 : (classWeight[c] as number));
       }
       const lse = softmaxRowWithMax(logits, grad, base, C, k * qvSum);
       l = 0;
@@ -188,7 +221,8 @@ function sumRows(
         const q = probabilities
           ? (1 - eps) * (target[base + c] as number) + smooth
           : (c === t ? 1 - eps : 0) + smooth;
-        const qv = q * (classWeight === undefined ? 1 : (classWeight[c] as number));
+        // q = 0 leaves v out: a rescaled weight of a class never targeted may be Infinity.
+        const qv = q === 0 ? 0 : q * (classWeight === undefined ? 1 : (classWeight[c] as number));
         if (qv !== 0) {
           l += qv * (lse - (logits[base + c] as number));
         }

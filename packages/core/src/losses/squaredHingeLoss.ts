@@ -1,7 +1,8 @@
 import { checkPositive } from '../check';
 import type { FloatArray, LossResult } from '../types';
+import { HINGE_KEYS } from './hingeLoss';
 import type { HingeLossOptions } from './hingeLoss';
-import { checkSigns, finishLoss, prepareElementwise } from './lossKit';
+import { checkSigns, finishLoss, lossOptions, prepareElementwise } from './lossKit';
 
 /**
  * Squared hinge loss of a real score against a label of -1 or +1: differentiable everywhere.
@@ -19,21 +20,27 @@ export function squaredHingeLoss(
   options?: HingeLossOptions,
 ): LossResult {
   const fn = 'squaredHingeLoss';
-  const margin = options?.margin ?? 1;
+  const opts = lossOptions(fn, options, HINGE_KEYS);
+  const margin = opts.margin ?? 1;
   checkPositive(fn, 'margin', margin);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkSigns(fn, 'target', target);
   let sum = 0;
+  let bound = 0;
   for (let i = 0; i < n; i++) {
     const y = target[i] as number;
     const z = margin - y * (pred[i] as number);
     const w = weight === undefined ? 1 : (weight[i] as number);
+    // (w z) z and (z scale) w overflow only when the result does.
     const l = z <= 0 ? 0 : w * z * z;
+    const g = z <= 0 ? 0 : -2 * y * (z * scale) * w;
     sum += l;
-    grad[i] = z <= 0 ? 0 : -2 * w * y * z * scale;
+    grad[i] = g;
+    bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
+      bound += Math.abs(l);
     }
   }
-  return finishLoss(fn, sum * scale, grad, values, { pred, target, weight });
+  return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }
