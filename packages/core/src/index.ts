@@ -2,6 +2,7 @@
 
 export type { FloatArray, Reduction, LossOptions, LossResult } from './types';
 export { LosslabError } from './errors';
+export { checkOptions } from './checkOptions';
 
 // Losses
 export { mseLoss } from './losses/mseLoss';
