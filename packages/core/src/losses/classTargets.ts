@@ -1,4 +1,5 @@
 import { LosslabError } from '../errors';
+import { exponentToUnit, pow2Halves } from '../scalePow2';
 import type { FloatArray } from '../types';
 
 /** How a B x C loss reads its target. */
@@ -121,10 +122,7 @@ export function normalizeClassWeight(
       top = Math.max(top, classWeight[t] as number);
     }
   }
-  const k = -Math.floor(Math.log2(top));
-  // 2^k in two factors: 2^1074 alone overflows.
-  const f1 = Math.pow(2, Math.trunc(k / 2));
-  const f2 = Math.pow(2, k - Math.trunc(k / 2));
+  const [f1, f2] = pow2Halves(exponentToUnit(top));
   const scaled = new Float64Array(classWeight.length);
   for (let c = 0; c < scaled.length; c++) {
     scaled[c] = (classWeight[c] as number) * f1 * f2;

@@ -1,6 +1,9 @@
 import { checkArray, checkFinite } from '../check';
+import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import type { FloatArray } from '../types';
+
+const KEYS: readonly string[] = ['classes', 'threshold'];
 
 /** Options of {@link accuracy}. */
 export interface AccuracyOptions {
@@ -14,7 +17,7 @@ export interface AccuracyOptions {
  * Fraction of samples classified correctly. `target` holds class indices (0, 1, ...); `pred` is
  * read in one of three ways:
  *
- * - one row of scores per sample (`pred.length` = B x C, C >= 2, given by `options.classes` or
+ * - one row of scores per sample (`pred.length` = B x C, C >= 2, given by `opts.classes` or
  *   inferred as `pred.length / target.length`): the predicted class is the row's argmax (the first
  *   one on ties, as numpy), so logits, probabilities or log-probabilities all work;
  * - one value per sample, all integers: predicted class indices, compared as they are;
@@ -32,9 +35,10 @@ export interface AccuracyOptions {
 export function accuracy(
   pred: FloatArray,
   target: FloatArray | Int32Array,
-  options: AccuracyOptions = {},
+  options?: AccuracyOptions,
 ): number {
   const fn = 'accuracy';
+  const opts = checkOptions(fn, options, KEYS);
   checkArray(fn, 'pred', pred);
   if (
     !(target instanceof Float64Array) &&
@@ -54,8 +58,8 @@ export function accuracy(
   checkFinite(fn, { pred });
   let maxClass = Infinity;
   let classes = 1;
-  if (options.classes !== undefined) {
-    classes = options.classes;
+  if (opts.classes !== undefined) {
+    classes = opts.classes;
     if (!Number.isInteger(classes) || classes < 2) {
       throw new LosslabError(fn, 'classes', `'classes' must be an integer >= 2, got ${classes}`);
     }
@@ -76,7 +80,7 @@ export function accuracy(
     }
     classes = pred.length / b;
   }
-  const threshold = options.threshold;
+  const threshold = opts.threshold;
   if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) {
     throw new LosslabError(
       fn,

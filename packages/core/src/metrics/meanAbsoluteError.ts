@@ -1,11 +1,14 @@
 import { checkArray, checkFinite, checkSameLength } from '../check';
-import { LosslabError } from '../errors';
 import type { FloatArray } from '../types';
+import { rescaledMeanError } from './rescaledMeanError';
 
 /**
  * Mean absolute error of predictions against targets, as a plain number (for the loss with its
  * gradient see `maeLoss`).
  * $$\mathrm{MAE} = \frac{1}{n}\sum_{i=1}^{n} |\hat y_i - y_i|$$
+ *
+ * When the plain sum overflows (a difference beyond 1.8e308, though the mean may not be), it is
+ * redone on the data scaled by a power of two; a mean beyond 1.8e308 throws a `LosslabError`.
  *
  * @example
  * meanAbsoluteError(new Float64Array([1, 2, 3]), new Float64Array([1, 4, 0])); // (0 + 2 + 3) / 3 = 5 / 3
@@ -22,7 +25,7 @@ export function meanAbsoluteError(pred: FloatArray, target: FloatArray): number 
   const value = sum / pred.length;
   if (!Number.isFinite(value)) {
     checkFinite(fn, { pred, target });
-    throw new LosslabError(fn, 'pred', `the error overflowed to ${value}`);
+    return rescaledMeanError(fn, pred, target, false);
   }
   return value;
 }
