@@ -122,7 +122,9 @@ def gaussian_nll(p, t, o):
 def bce(p, t, o):
     with np.errstate(divide="ignore"):
         l = -(t * np.maximum(np.log(p), -100) + (1 - t) * np.maximum(np.log1p(-p), -100))
-    return l, (p - t) / np.maximum(p * (1 - p), 1e-12)
+    # PyTorch's floor is `constexpr float EPSILON = 1e-12` (aten/src/ATen/native/Loss.cpp): a
+    # float32, 9.999999960041972e-13, even for double tensors.
+    return l, (p - t) / np.maximum(p * (1 - p), float(np.float32(1e-12)))
 
 
 def bce_with_logits(x, z, o):
@@ -193,13 +195,17 @@ def run_elementwise(loss_id, p, t, o):
     l, g = ELEMENTWISE[loss_id](p, t, o)
     w = np.asarray(o["weight"]) if "weight" in o else None
     r = reduce_elementwise(l, w)
+    # MSE and MAE follow PyTorch 2.6+'s F.mse_loss / F.l1_loss `weight`: a weighted mean divides
+    # by the sum of the weights.
+    denom = w.sum() if w is not None and loss_id in ("mse", "mae") else p.size
+    r["mean"] = r["sum"] / denom
     if loss_id == "klDiv" and o.get("reduction") == "batchmean":
         rows = p.size // o.get("classes", 1)
         r["batchmean"] = r["sum"] / rows
     if g is not None:
         if w is not None:
             g = g * w
-        r["grad"] = g / p.size
+        r["grad"] = g / denom
     return r
 
 

@@ -31,6 +31,9 @@ OUT = os.path.join(
 SEED = 20261130
 rng = np.random.RandomState(SEED)
 REDUCTIONS = ("mean", "sum", "none")
+# PyTorch's floor in BCELoss's gradient, `constexpr float EPSILON = 1e-12` (a float32 even for
+# double tensors).
+BCE_EPS = float(np.float32(1e-12))
 
 
 # ----- inputs ---------------------------------------------------------------------------------
@@ -394,7 +397,7 @@ def nll_ours(x, t, o, dt):
 
 
 class ClampedLog(torch.autograd.Function):
-    """max(log q, -100) whose derivative is 1 / max(q, 1e-12): BCELoss's clamp and gradient floor
+    """max(log q, -100) whose derivative is 1 / max(q, float32(1e-12)): BCELoss's clamp and floor
     (aten/src/ATen/native/Loss.cpp), which crossEntropy documents as its own."""
 
     @staticmethod
@@ -405,7 +408,7 @@ class ClampedLog(torch.autograd.Function):
     @staticmethod
     def backward(ctx, g):
         (q,) = ctx.saved_tensors
-        return g / torch.clamp(q, min=1e-12)
+        return g / torch.clamp(q, min=BCE_EPS)
 
 
 def cross_entropy_h(x, t, o, dt, log=lambda q: torch.clamp(torch.log(q), min=-100)):
@@ -434,9 +437,9 @@ def multi_margin(x, t, o, dt):
 
 
 def bce_ours(x, t, o, dt):
-    """PyTorch's BCELoss value with its gradient floor max(p(1-p), 1e-12) taken in float64 (see
-    the bceLoss JSDoc): identical in float64, and for float32 inputs the floor is 1e-12, not
-    float32(1e-12)."""
+    """BCELoss with log(1 - p) as log1p(-p) (PyTorch's log(1 - p) loses digits for p < 1e-8) and
+    PyTorch's gradient (p - y) / max(p (1 - p), float32(1e-12)), taken in float64 as losslab does
+    for float32 inputs too."""
 
     class G(torch.autograd.Function):
         @staticmethod
@@ -450,7 +453,7 @@ def bce_ours(x, t, o, dt):
             (p,) = ctx.saved_tensors
             y = tens(t, torch.float64)
             p64 = p.double()
-            d = (p64 - y) / torch.clamp(p64 * (1 - p64), min=1e-12)
+            d = (p64 - y) / torch.clamp(p64 * (1 - p64), min=BCE_EPS)
             return (g.double() * d).to(p.dtype)
 
     return elementwise(o, dt, G.apply(x), x.numel())
@@ -468,7 +471,7 @@ LOSSES = {
     "mape": (mape, None, None),
     "poissonNll": (poisson_nll, None, None),
     "gaussianNll": (gaussian_nll, None, None),
-    "bce": (bce, bce_ours, "bce-grad-floor"),
+    "bce": (bce, bce_ours, "bce-log1p"),
     "bceWithLogits": (bce_with_logits, bce_with_logits_ours, "bce-logits-cancellation"),
     "softmaxCrossEntropy": (softmax_ce, softmax_ce_ours, None),
     "nll": (nll, nll_ours, None),

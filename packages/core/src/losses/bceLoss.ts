@@ -3,18 +3,25 @@ import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } fro
 
 const KEYS = lossKeys();
 
-/** PyTorch's floor on p(1 - p) in BCELoss's gradient. */
-const GRAD_EPS = 1e-12;
+/**
+ * PyTorch's floor on (1 - p) p in BCELoss's gradient: `constexpr float EPSILON = 1e-12` in
+ * aten/src/ATen/native/Loss.cpp, a float32 even for double tensors (9.999999960041972e-13).
+ */
+export const BCE_GRAD_EPS = Math.fround(1e-12);
 
 /**
  * Binary cross-entropy on probabilities (PyTorch's BCELoss), logs clamped at -100 so that
  * p = 0 or 1 gives a finite loss.
  *
  * $$\ell_i = -w_i\big(y_i \max(\log p_i, -100) + (1 - y_i)\max(\log(1 - p_i), -100)\big),\qquad
- *   \frac{\partial \ell_i}{\partial p_i} = w_i \frac{p_i - y_i}{\max(p_i(1 - p_i), 10^{-12})}$$
+ *   \frac{\partial \ell_i}{\partial p_i} = w_i \frac{p_i - y_i}{\max(p_i(1 - p_i), \epsilon)}$$
  *
- * The gradient is PyTorch's, which floors the denominator rather than differentiating the clamp.
- * Predictions and targets must lie in [0, 1]. The weighted mean divides by n, as PyTorch does.
+ * The gradient is PyTorch's, which floors the denominator rather than differentiating the clamp,
+ * with PyTorch's $\epsilon$ = float32(1e-12) = 9.999999960041972e-13. $\log(1 - p)$ is
+ * computed as `log1p(-p)`, which keeps its digits for p below about 1e-8 where PyTorch's
+ * `log(1 - p)` loses them (relative differences up to 1e-4 in such elements; see "Differences
+ * from PyTorch" in the package README). Predictions and targets must lie in [0, 1]. The weighted
+ * mean divides by n, as PyTorch does.
  *
  * @example
  * const { value, grad } = bceLoss(new Float64Array([0.8, 0.4]), new Float64Array([1, 0]));
@@ -35,7 +42,7 @@ export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
     const l = -w * (y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log1p(-p), -100));
     // The weight multiplies last: (p - y) / max(...) * scale is at most 1e12, so the product
     // overflows only when the gradient itself does.
-    const g = ((p - y) / Math.max(p * (1 - p), GRAD_EPS)) * scale * w;
+    const g = ((p - y) / Math.max(p * (1 - p), BCE_GRAD_EPS)) * scale * w;
     sum += l;
     grad[i] = g;
     bound += Math.abs(g);

@@ -1,6 +1,7 @@
 import { checkArray, checkSameLength, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { BCE_GRAD_EPS } from './bceLoss';
 import { checkRange, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
 
 const KEYS = lossKeys('classes');
@@ -11,18 +12,17 @@ export interface CrossEntropyOptions extends LossOptions {
   classes?: number;
 }
 
-/** The same floor as PyTorch's BCELoss gradient, so a zero prediction keeps a finite gradient. */
-const GRAD_EPS = 1e-12;
-
 /**
  * The article's cross-entropy $H(p, q)$ of a predicted distribution $q$ against a true
  * distribution $p$ (the target), for each row of a flat B x C batch.
  *
  * $$H_i(p, q) = -\sum_c p_{ic} \max(\log q_{ic}, -100),\qquad
- *   \frac{\partial H_i}{\partial q_{ic}} = -\frac{p_{ic}}{\max(q_{ic}, 10^{-12})}$$
+ *   \frac{\partial H_i}{\partial q_{ic}} = -\frac{p_{ic}}{\max(q_{ic}, \epsilon)}$$
  *
  * The log is clamped at -100 as PyTorch's BCELoss does, so a zero probability gives a finite
- * loss; $0 \log 0$ counts as 0. Both arrays must hold values in [0, 1] (rows are not required to
+ * loss; $0 \log 0$ counts as 0. The gradient floors q at BCELoss's $\epsilon$ = float32(1e-12)
+ * rather than differentiating the clamp (PyTorch's autograd of the same formula gives $-p/q$ down
+ * to $q = e^{-100}$, 0 below it and NaN at $q = 0$). Both arrays must hold values in [0, 1] (rows are not required to
  * sum to 1). 'mean' divides by the number of rows B, 'none' gives one value per row; `weight`
  * holds one weight per row.
  *
@@ -76,7 +76,7 @@ export function crossEntropy(
         l -= p * Math.max(Math.log(q), -100);
       }
       // p / max(q, 1e-12) <= 1e12 and scale <= 1: the weight multiplies last.
-      const g = -(p / Math.max(q, GRAD_EPS)) * scale * k;
+      const g = -(p / Math.max(q, BCE_GRAD_EPS)) * scale * k;
       grad[j] = g;
       bound += Math.abs(g);
     }

@@ -22,8 +22,9 @@ export interface FocalLossOptions extends LossOptions {
  *   \frac{\partial \ell_i}{\partial x_i} = w_i \alpha_t \big((p - y)(1-p_t)^\gamma
  *   + \gamma\, \mathrm{ce}_i (1-p_t)^{\gamma-1} p(1-p)(1-2y)\big)$$
  *
- * $1 - p_t = p(1-y) + (1-p)y$ is formed from $\sigma(x)$ and $\sigma(-x)$ separately so it keeps
- * its precision at large |x|. The focusing term is evaluated as
+ * $1 - p_t = p(1-y) + (1-p)y$ and $p - y = p(1-y) - (1-p)y$ are formed from $\sigma(x)$ and
+ * $\sigma(-x)$ separately so they keep their precision at large |x|, where torchvision's literal
+ * formula rounds them to 0 (see "Differences from PyTorch" in the package README). The focusing term is evaluated as
  * $\gamma\, \mathrm{ce}\, (1-p_t)^\gamma \cdot \frac{p(1-p)}{1-p_t}$: the ratio is at most
  * $\max(p, 1-p) \le 1$ (since $1-p_t$ lies between $p$ and $1-p$), where the textbook
  * $(1-p_t)^{\gamma-1}$ overflows for $\gamma < 1$ and a tiny $1-p_t$ and then meets an
@@ -80,7 +81,9 @@ export function focalLoss(
     // Factors of magnitude <= 1 first, gamma last: the product overflows only if the term does.
     const focusTerm = gamma === 0 ? 0 : mg * r * (1 - 2 * y) * ce * gamma;
     const l = w * (a * (ce * mg));
-    const g = a * ((p - y) * mg + focusTerm) * scale * w;
+    // p - y as p (1 - y) - q y: exact for a hard target where p rounds to y (the gradient of a
+    // confidently right prediction, e.g. -q at x = 66, y = 1, would round to 0).
+    const g = a * ((p * (1 - y) - q * y) * mg + focusTerm) * scale * w;
     sum += l;
     grad[i] = g;
     bound += Math.abs(g);

@@ -7,6 +7,7 @@ import {
   sameType32,
   sameType64,
 } from './lossKit';
+import { weightedMean } from './weightedMean';
 
 const KEYS = lossKeys();
 
@@ -14,10 +15,14 @@ const KEYS = lossKeys();
  * Mean absolute error (L1 loss) and its gradient, in one pass.
  *
  * $$\ell_i = w_i\,|\hat y_i - y_i|,\qquad
- *   \frac{\partial L}{\partial \hat y_i} = \frac{w_i\,\operatorname{sign}(\hat y_i - y_i)}{n}$$
+ *   L = \frac{\sum_i \ell_i}{\sum_i w_i}\ (\text{mean}),\qquad
+ *   \frac{\partial L}{\partial \hat y_i} = \frac{w_i\,\operatorname{sign}(\hat y_i - y_i)}{\sum_i w_i}$$
  *
- * At the kink ($\hat y_i = y_i$) the gradient is 0, PyTorch's choice (`sign(0) = 0`). Weights
- * rescale each element's loss; the weighted mean still divides by n.
+ * At the kink ($\hat y_i = y_i$) the gradient is 0, PyTorch's choice (`sign(0) = 0`). Without
+ * weights the mean divides by n; with `weight`, 'mean' divides by the sum of the weights, as
+ * `torch.nn.functional.l1_loss(..., weight=w)` does since PyTorch 2.6 (PyTorch 1.13 has no
+ * weight); weights summing to 0 give 0 with a zero gradient where PyTorch gives NaN (see
+ * {@link weightedMean}).
  *
  * @example
  * const { value, grad } = maeLoss(new Float64Array([1, 2, 3]), new Float64Array([0, 4, 3]));
@@ -26,7 +31,12 @@ const KEYS = lossKeys();
 export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'maeLoss';
   const opts = lossOptions(fn, options, KEYS);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
+  const setup = prepareElementwise(fn, pred, target, opts);
+  const { n, grad, values, weight } = setup;
+  const { f1, f2, scale } =
+    weight !== undefined && setup.reduction === 'mean'
+      ? weightedMean(weight)
+      : { f1: 1, f2: 1, scale: setup.scale };
   let sum = 0;
   // Unweighted, every |gradient| is `scale` or 0.
   let bound = scale;
@@ -39,7 +49,7 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   } else {
     for (let i = 0; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);
-      const w = weight === undefined ? 1 : (weight[i] as number);
+      const w = weight === undefined ? 1 : (weight[i] as number) * f1 * f2;
       const l = w * Math.abs(d);
       const g = Math.sign(d) * scale * w;
       sum += l;

@@ -7,6 +7,7 @@ import {
   sameType32,
   sameType64,
 } from './lossKit';
+import { weightedMean } from './weightedMean';
 
 const KEYS = lossKeys();
 
@@ -14,11 +15,13 @@ const KEYS = lossKeys();
  * Mean squared error and its gradient, in one pass.
  *
  * $$\ell_i = w_i (\hat y_i - y_i)^2,\qquad
- *   L = \frac{\sum_i \ell_i}{n}\ (\text{mean}),\qquad
- *   \frac{\partial L}{\partial \hat y_i} = \frac{2 w_i (\hat y_i - y_i)}{n}$$
+ *   L = \frac{\sum_i \ell_i}{\sum_i w_i}\ (\text{mean}),\qquad
+ *   \frac{\partial L}{\partial \hat y_i} = \frac{2 w_i (\hat y_i - y_i)}{\sum_i w_i}$$
  *
- * Weights rescale each element's loss and the weighted mean still divides by n, as PyTorch's
- * BCELoss does with its `weight` (PyTorch's MSELoss has none).
+ * Without weights ($w_i = 1$) the mean divides by n. With `weight`, 'mean' divides by the sum
+ * of the weights, as `torch.nn.functional.mse_loss(..., weight=w)` does since PyTorch 2.6
+ * (PyTorch 1.13 has no weight); weights summing to 0 give 0 with a zero gradient where PyTorch
+ * gives NaN (see {@link weightedMean}).
  *
  * @example
  * const { value, grad } = mseLoss(new Float64Array([1, 2]), new Float64Array([0, 4]));
@@ -27,7 +30,12 @@ const KEYS = lossKeys();
 export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'mseLoss';
   const opts = lossOptions(fn, options, KEYS);
-  const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
+  const setup = prepareElementwise(fn, pred, target, opts);
+  const { n, grad, values, weight } = setup;
+  const { f1, f2, scale } =
+    weight !== undefined && setup.reduction === 'mean'
+      ? weightedMean(weight)
+      : { f1: 1, f2: 1, scale: setup.scale };
   const g2 = 2 * scale;
   let sum = 0;
   let bound = 0;
@@ -42,7 +50,7 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   } else {
     for (let i = 0; i < n; i++) {
       const d = (pred[i] as number) - (target[i] as number);
-      const w = weight === undefined ? 1 : (weight[i] as number);
+      const w = weight === undefined ? 1 : (weight[i] as number) * f1 * f2;
       // (w d) d and w (g2 d) overflow only when the result does.
       const l = w * d * d;
       const g = w * (g2 * d);
