@@ -55,8 +55,19 @@ export interface GradientTransformation<S = unknown> {
   scalarStep?(state: S): [number, S];
 }
 
+/**
+ * The loss at `params`, with its gradient written into `grad` (PyTorch's optimizer closure).
+ * It must not keep `params` or `grad`, nor change anything else.
+ */
+export type LossAndGrad = (params: Float64Array, grad: Float64Array) => number;
+
 /** Values some transformations need besides the gradient. */
 export interface UpdateExtra {
-  /** The current loss, for reduce-on-plateau. */
+  /** The current loss (at the parameters being updated), for reduce-on-plateau and L-BFGS. */
   loss?: number;
+  /**
+   * Evaluates the loss and gradient at other parameters, for optimizers that search along a line
+   * (L-BFGS). `fit` supplies it on the step's batch.
+   */
+  lossAndGrad?: LossAndGrad;
 }
