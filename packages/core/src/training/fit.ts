@@ -6,12 +6,14 @@ import type { LossFn } from '../losses/registry';
 import { AffineModel } from '../models/AffineModel';
 import type { Model } from '../models/Model';
 import type { GradientTransformation, UpdateExtra } from '../optim/GradientTransformation';
+import { l2Norm } from '../optim/l2Norm';
 import type { Callback, StepInfo } from './Callback';
 import type { History, StopReason } from './History';
 import { checkFitData, checkInt } from './checkFitData';
 import { gatherRows } from './gatherRows';
 import { lossValue } from './lossValue';
 import { resolveLoss } from './resolveLoss';
+import { thinHistory } from './thinHistory';
 
 /** Options of early stopping. */
 export interface EarlyStoppingOptions {
@@ -61,6 +63,12 @@ export interface FitOptions {
   params?: Float64Array;
   /** Optimizer state to resume from (a previous `FitResult.state`); default `optimizer.init`. */
   state?: unknown;
+  /**
+   * Entries each per-step array of the history holds at most (an integer >= 16; default 2^20,
+   * about 25 MB for the three arrays). A longer run thins them to every other step and records
+   * every `history.stride`-th step from then on; minimum and last loss stay exact.
+   */
+  historyLimit?: number;
 }
 
 /** What {@link fit} returns. */
@@ -77,6 +85,11 @@ export interface FitResult {
   loss: number;
   /** The optimizer's state after the last update, to resume with `options.state`. */
   state: unknown;
+}
+
+/** An exception's message, for a sentence (anything can be thrown). */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Six significant digits: enough to read, short enough for a sentence. */
@@ -218,10 +231,20 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     checkFinite('fit', { params: options.params });
     params.set(options.params);
   }
+  const historyLimit = checkInt('historyLimit', options.historyLimit ?? 1 << 20, 16);
   const callbacks = options.callbacks ?? [];
   if (!Array.isArray(callbacks)) {
     throw new LosslabError('fit', 'callbacks', `'callbacks' must be an array of Callback objects`);
   }
+  callbacks.forEach((c, i) => {
+    if (typeof c !== 'object' || c === null) {
+      throw new LosslabError(
+        'fit',
+        'callbacks',
+        `'callbacks[${i}]' must be a Callback object (with onStep and/or onEnd), got ${c === null ? 'null' : typeof c}`,
+      );
+    }
+  });
   // Bound once, called through a plain array: the per-step cost of listening stays a few calls.
   const stepListeners = callbacks
     .filter((c) => typeof c.onStep === 'function')
@@ -255,7 +278,31 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   const grads = new Float64Array(p);
   const lastGood = new Float64Array(params);
   const best = restoreBest ? new Float64Array(params) : null;
-  const extra: UpdateExtra = { loss: 0 };
+  // The step's batch, for optimizers that evaluate the loss at other parameters (lbfgs's line
+  // search calls extra.lossAndGrad, PyTorch's closure); set just before each update.
+  const batch = { rows: n, pred: predFull, yb: ybFull, lossOpts: lossOptsFull };
+  const extra: UpdateExtra = {
+    loss: 0,
+    lossAndGrad: (at: Float64Array, g: Float64Array): number => {
+      const saved = params.slice();
+      params.set(at);
+      try {
+        if (fused !== null) {
+          return fused.mseStep(xb, batch.yb, batch.rows, g) as number;
+        }
+        model.forward(xb, batch.rows, batch.pred);
+        const value = lossValue(lossFn, batch.pred, batch.yb, batch.lossOpts);
+        if (Number.isFinite(value)) {
+          model.backward(xb, batch.rows, batch.lossOpts.out.grad, g);
+        } else {
+          g.fill(NaN);
+        }
+        return value;
+      } finally {
+        params.set(saved);
+      }
+    },
+  };
 
   let valPred: Float64Array | null = null;
   let valOpts: Record<string, unknown> = lossOptions;
@@ -269,6 +316,10 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     loss: [],
     learningRate: [],
     gradNorm: [],
+    stride: 1,
+    minLoss: NaN,
+    minStep: 0,
+    lastLoss: NaN,
     valLoss: [],
     valStep: [],
     snapshots: [],
@@ -293,185 +344,225 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   let bestStep = 0;
   let sinceBest = 0;
   let cursor = n; // position in the epoch's order; n forces a reshuffle at the first step
+  let nextRecord = 1; // the next step the thinned history records
+  let prevLoss = NaN;
+  let finalLoss = NaN;
+  let failure: { error: unknown } | null = null;
 
   let step = 0;
-  while (step < maxSteps) {
-    step++;
-    // (2) predict, on the whole data or on the next mini-batch
-    let rows = n;
-    let pred = predFull;
-    let yb = ybFull;
-    let lossOpts = lossOptsFull;
-    if (!fullBatch) {
-      if (cursor >= n) {
-        for (let i = 0; i < n; i++) {
-          order[i] = i;
+  // Everything that runs user code (loss, model, optimizer, callbacks) sits in this try: however
+  // the run ends, the history says how and every onEnd hears of it (see Callback).
+  try {
+    while (step < maxSteps) {
+      step++;
+      // (2) predict, on the whole data or on the next mini-batch
+      let rows = n;
+      let pred = predFull;
+      let yb = ybFull;
+      let lossOpts = lossOptsFull;
+      if (!fullBatch) {
+        if (cursor >= n) {
+          for (let i = 0; i < n; i++) {
+            order[i] = i;
+          }
+          (rng as RandomState).shuffle(order); // = numpy's permutation(n)
+          cursor = 0;
         }
-        (rng as RandomState).shuffle(order); // = numpy's permutation(n)
-        cursor = 0;
+        rows = Math.min(batchSize, n - cursor);
+        if (rows < batchSize) {
+          pred = predRem;
+          yb = ybRem;
+          lossOpts = lossOptsRem;
+        }
+        gatherRows(order, cursor, rows, x, y, features, width, xb, yb);
+        cursor += rows;
       }
-      rows = Math.min(batchSize, n - cursor);
-      if (rows < batchSize) {
-        pred = predRem;
-        yb = ybRem;
-        lossOpts = lossOptsRem;
+      // (3) the error, and dL/dpred from the same pass
+      let loss: number;
+      if (fused !== null) {
+        loss = fused.mseStep(xb, yb, rows, grads) as number;
+      } else {
+        model.forward(xb, rows, pred);
+        loss = lossValue(lossFn, pred, yb, lossOpts);
       }
-      gatherRows(order, cursor, rows, x, y, features, width, xb, yb);
-      cursor += rows;
-    }
-    // (3) the error, and dL/dpred from the same pass
-    let loss: number;
-    if (fused !== null) {
-      loss = fused.mseStep(xb, yb, rows, grads) as number;
-    } else {
-      model.forward(xb, rows, pred);
-      loss = lossValue(lossFn, pred, yb, lossOpts);
-    }
-    // (4) the gradient with respect to the parameters, by the chain rule
-    let gradNorm = NaN;
-    if (Number.isFinite(loss)) {
-      if (fused === null) {
-        model.backward(xb, rows, lossOpts.out.grad, grads);
+      // (4) the gradient with respect to the parameters, by the chain rule
+      let gradNorm = NaN;
+      if (Number.isFinite(loss)) {
+        if (fused === null) {
+          model.backward(xb, rows, lossOpts.out.grad, grads);
+        }
+        gradNorm = l2Norm(grads); // without overflow: a gradient of 1e200 has a norm
       }
-      let sq = 0;
+      const lr = optimizer.learningRate !== undefined ? optimizer.learningRate(state) : undefined;
+      const learningRate = lr === undefined ? NaN : lr;
+      if (step === nextRecord) {
+        if (history.loss.length >= historyLimit) {
+          thinHistory(history);
+        }
+        if ((step - 1) % history.stride === 0) {
+          history.loss.push(loss);
+          history.learningRate.push(learningRate);
+          history.gradNorm.push(gradNorm);
+        }
+        nextRecord = (Math.floor((step - 1) / history.stride) + 1) * history.stride + 1;
+      }
+      history.steps = step;
+      history.lastLoss = loss;
+      if (loss - loss === 0 && !(loss >= history.minLoss)) {
+        history.minLoss = loss;
+        history.minStep = step;
+      }
+
+      // (6) stopping rules that look at the loss just measured, before any update
+      if (!Number.isFinite(loss) || (firstLoss > 0 && loss > divergenceFactor * firstLoss)) {
+        params.set(lastGood);
+        const kept =
+          step === 1
+            ? 'the initial parameters'
+            : `the parameters of step ${step - 1}, whose loss was ${fmt(prevLoss)}`;
+        const what = Number.isFinite(loss)
+          ? `the loss ${fmt(loss)} at step ${step} exceeded ${fmt(divergenceFactor)} times the first loss ${fmt(firstLoss)}`
+          : `the loss became ${loss} at step ${step}`;
+        stopReason = 'diverged';
+        stopMessage = `${what}; kept ${kept} (try a smaller learning rate)`;
+        break;
+      }
+      if (!(firstLoss > 0)) {
+        firstLoss = loss; // the first positive loss is the scale an explosion is measured against
+      }
+      prevLoss = loss;
+      if (loss <= threshold) {
+        stopReason = 'threshold';
+        stopMessage = `loss ${fmt(loss)} reached the threshold ${fmt(threshold)} at step ${step}`;
+        break;
+      }
+      if (valPred !== null && step % validationEvery === 0) {
+        const v = validation as Dataset;
+        model.forward(v.x, v.n, valPred);
+        const valLoss = lossValue(lossFn, valPred, v.y, valOpts);
+        if (history.valLoss.length >= historyLimit) {
+          thinHistory(history, 'validation');
+        }
+        history.valLoss.push(valLoss);
+        history.valStep.push(step);
+        if (early !== undefined && earlyStop(valLoss)) {
+          break;
+        }
+      } else if (valPred === null && early !== undefined && earlyStop(loss)) {
+        break;
+      }
+      lastGood.set(params);
+
+      // (5) update
+      extra.loss = loss;
+      batch.rows = rows;
+      batch.pred = pred;
+      batch.yb = yb;
+      batch.lossOpts = lossOpts;
+      const [updates, next] = optimizer.update(grads, state, params, extra);
+      state = next;
       for (let i = 0; i < p; i++) {
-        const g = grads[i] as number;
-        sq += g * g;
+        params[i] = (params[i] as number) + (updates[i] as number);
       }
-      gradNorm = Math.sqrt(sq);
-    }
-    const lr = optimizer.learningRate !== undefined ? optimizer.learningRate(state) : undefined;
-    const learningRate = lr === undefined ? NaN : lr;
-    history.loss.push(loss);
-    history.learningRate.push(learningRate);
-    history.gradNorm.push(gradNorm);
-    history.steps = step;
-
-    // (6) stopping rules that look at the loss just measured, before any update
-    if (!Number.isFinite(loss) || (firstLoss > 0 && loss > divergenceFactor * firstLoss)) {
-      params.set(lastGood);
-      const kept =
-        step === 1
-          ? 'the initial parameters'
-          : `the parameters of step ${step - 1}, whose loss was ${fmt(history.loss[step - 2] as number)}`;
-      const what = Number.isFinite(loss)
-        ? `the loss ${fmt(loss)} at step ${step} exceeded ${fmt(divergenceFactor)} times the first loss ${fmt(firstLoss)}`
-        : `the loss became ${loss} at step ${step}`;
-      stopReason = 'diverged';
-      stopMessage = `${what}; kept ${kept} (try a smaller learning rate)`;
-      break;
-    }
-    if (!(firstLoss > 0)) {
-      firstLoss = loss; // the first positive loss is the scale an explosion is measured against
-    }
-    if (loss <= threshold) {
-      stopReason = 'threshold';
-      stopMessage = `loss ${fmt(loss)} reached the threshold ${fmt(threshold)} at step ${step}`;
-      break;
-    }
-    if (valPred !== null && step % validationEvery === 0) {
-      const v = validation as Dataset;
-      model.forward(v.x, v.n, valPred);
-      const valLoss = lossValue(lossFn, valPred, v.y, valOpts);
-      history.valLoss.push(valLoss);
-      history.valStep.push(step);
-      if (early !== undefined && earlyStop(valLoss)) {
-        break;
+      if (snapshotEvery > 0 && step % snapshotEvery === 0) {
+        if (history.snapshots.length >= historyLimit) {
+          thinHistory(history, 'snapshots');
+        }
+        history.snapshots.push({ step, params: params.slice() });
       }
-    } else if (valPred === null && early !== undefined && earlyStop(loss)) {
-      break;
-    }
-    lastGood.set(params);
 
-    // (5) update
-    extra.loss = loss;
-    const [updates, next] = optimizer.update(grads, state, params, extra);
-    state = next;
-    for (let i = 0; i < p; i++) {
-      params[i] = (params[i] as number) + (updates[i] as number);
-    }
-    if (snapshotEvery > 0 && step % snapshotEvery === 0) {
-      history.snapshots.push({ step, params: params.slice() });
-    }
-
-    if (info !== null) {
-      info.step = step;
-      info.loss = loss;
-      info.learningRate = learningRate;
-      info.gradNorm = gradNorm;
-      let stop = false;
-      for (let k = 0; k < stepListeners.length; k++) {
-        const r = (stepListeners[k] as (i: StepInfo) => unknown)(info);
-        if (r === false || r === 'stop') {
-          stop = true;
+      if (info !== null) {
+        info.step = step;
+        info.loss = loss;
+        info.learningRate = learningRate;
+        info.gradNorm = gradNorm;
+        let stop = false;
+        for (let k = 0; k < stepListeners.length; k++) {
+          const r = (stepListeners[k] as (i: StepInfo) => unknown)(info);
+          if (r === false || r === 'stop') {
+            stop = true;
+          }
+        }
+        if (stop) {
+          stopReason = 'callback';
+          stopMessage = `a callback stopped the run after step ${step} (loss ${fmt(loss)})`;
+          break;
         }
       }
-      if (stop) {
-        stopReason = 'callback';
-        stopMessage = `a callback stopped the run after step ${step} (loss ${fmt(loss)})`;
-        break;
-      }
     }
-  }
 
-  /** Early-stopping bookkeeping for one evaluation; true when the run must stop. */
-  function earlyStop(value: number): boolean {
-    if (value < bestValue - minDelta) {
-      bestValue = value;
-      bestStep = step;
-      sinceBest = 0;
+    /** Early-stopping bookkeeping for one evaluation; true when the run must stop. */
+    function earlyStop(value: number): boolean {
+      if (value < bestValue - minDelta) {
+        bestValue = value;
+        bestStep = step;
+        sinceBest = 0;
+        if (best !== null) {
+          best.set(params);
+        }
+        return false;
+      }
+      sinceBest++;
+      if (sinceBest < patience) {
+        return false;
+      }
+      const watched = valPred !== null ? 'validation loss' : 'loss';
+      stopReason = 'earlyStopping';
+      stopMessage =
+        `the ${watched} did not improve on ${fmt(bestValue)} (step ${bestStep}) by more than ` +
+        `${fmt(minDelta)} for ${patience} evaluations`;
       if (best !== null) {
-        best.set(params);
+        params.set(best);
+        stopMessage += `; restored the parameters of step ${bestStep}`;
       }
-      return false;
+      return true;
     }
-    sinceBest++;
-    if (sinceBest < patience) {
-      return false;
+
+    if (stopReason === 'maxSteps') {
+      stopMessage = `reached the iteration limit of ${maxSteps} steps (last loss ${fmt(history.lastLoss)})`;
     }
-    const watched = valPred !== null ? 'validation loss' : 'loss';
-    stopReason = 'earlyStopping';
-    stopMessage =
-      `the ${watched} did not improve on ${fmt(bestValue)} (step ${bestStep}) by more than ` +
-      `${fmt(minDelta)} for ${patience} evaluations`;
-    if (best !== null) {
-      params.set(best);
-      stopMessage += `; restored the parameters of step ${bestStep}`;
+    history.stopReason = stopReason;
+    history.stopMessage = stopMessage;
+    if (snapshotEvery > 0) {
+      // Snapshot steps count updates applied; a run that stopped on its loss did not update then.
+      let applied = stopReason === 'maxSteps' || stopReason === 'callback' ? step : step - 1;
+      if (stopReason === 'diverged') {
+        applied = Math.max(0, applied - 1);
+      } else if ((stopReason as StopReason) === 'earlyStopping' && best !== null) {
+        applied = bestStep - 1;
+      }
+      const last = history.snapshots[history.snapshots.length - 1];
+      if (last === undefined || last.step !== applied) {
+        history.snapshots.push({ step: applied, params: params.slice() });
+      }
     }
-    return true;
+
+    // The loss over all the training data at the parameters returned.
+    if (fused !== null) {
+      finalLoss = fused.mseStep(x, y, n, grads) as number;
+    } else {
+      const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
+      model.forward(x, n, finalPred);
+      finalLoss = lossValue(lossFn, finalPred, y, fullBatch ? lossOptsFull : lossOptions);
+    }
+  } catch (error) {
+    failure = { error };
+    stopReason = 'error';
+    stopMessage = `stopped by an error at step ${step}: ${errorText(error)}`;
+    history.stopReason = stopReason;
+    history.stopMessage = stopMessage;
   }
 
-  if (stopReason === 'maxSteps') {
-    stopMessage = `reached the iteration limit of ${maxSteps} steps (last loss ${fmt(history.loss[step - 1] as number)})`;
-  }
-  history.stopReason = stopReason;
-  history.stopMessage = stopMessage;
-  if (snapshotEvery > 0) {
-    // Snapshot steps count updates applied; a run that stopped on its loss did not update then.
-    let applied = stopReason === 'maxSteps' || stopReason === 'callback' ? step : step - 1;
-    if (stopReason === 'diverged') {
-      applied = Math.max(0, applied - 1);
-    } else if ((stopReason as StopReason) === 'earlyStopping' && best !== null) {
-      applied = bestStep - 1;
-    }
-    const last = history.snapshots[history.snapshots.length - 1];
-    if (last === undefined || last.step !== applied) {
-      history.snapshots.push({ step: applied, params: params.slice() });
-    }
-  }
-
-  // The loss over all the training data at the parameters returned.
-  let finalLoss: number;
-  if (fused !== null) {
-    finalLoss = fused.mseStep(x, y, n, grads) as number;
-  } else {
-    const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
-    model.forward(x, n, finalPred);
-    finalLoss = lossValue(lossFn, finalPred, y, fullBatch ? lossOptsFull : lossOptions);
-  }
-
+  // Every onEnd runs, whatever the others do; the run's own error wins over theirs.
   for (const c of callbacks) {
-    c.onEnd?.(history);
+    try {
+      c.onEnd?.(history, failure?.error);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== null) {
+    throw failure.error;
   }
   return {
     history,
