@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// `npm run notebooks`: builds notebooks/NN-slug.ipynb from their readable sources in
-// notebooks/source/NN-slug.md, executes them with the tslab kernel (Debian's nbclient, through
+// `npm run notebooks`: builds the notebooks of both editions from their readable sources in
+// notebooks/source/NN-slug.md (English: notebooks/NN-slug.ipynb, Chinese:
+// notebooks/zh/NN-slug.ipynb), executes them with the tslab kernel (Debian's nbclient, through
 // scripts/nb_execute.py), writes them back with their outputs and exports each to
-// build/html/NN-slug.html.
+// build/html/NN-slug.html and build/html/zh/NN-slug.html.
 //
 //   node scripts/notebooks.mjs                 build, execute, write back, export HTML
 //   node scripts/notebooks.mjs --check         execute into a temp folder and compare with the
 //                                              committed notebooks (nothing is written)
-//   options: --only 04 (name prefixes, repeatable), --out DIR, --html DIR, --no-html, --json
+//   options: --only 04 (name prefixes, repeatable), --edition en|zh (repeatable; default both),
+//            --out DIR, --html DIR, --no-html, --json
 //
-// Source format: Markdown. A ```ts fence is a code cell; everything between code cells is one
-// markdown cell (a line `<!-- cell -->` splits it). Other fences (```python) stay in the prose.
-// The packages must be built first (`npx lerna run build`).
+// Source format: Markdown, one file per notebook for both editions. A ```ts fence is a code cell,
+// shared by both editions; everything between code cells is one markdown cell (a line
+// `<!-- cell -->` splits it). Prose is English; its Chinese counterpart sits in the same place
+// between the lines `<!-- zh -->` and `<!-- /zh -->`, with as many cells. A ```zh-strings fence
+// right after a code fence lists, one per line as `English ==> 中文`, the texts of that cell's
+// string literals and comments the Chinese edition says in Chinese; nothing else of the code can
+// differ (each Chinese cell's TypeScript tokens are checked against the English cell's).
+// Other fences (```python) stay in the prose. The packages must be built first (`npm run build`).
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -26,6 +33,8 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import ts from 'typescript';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const notebooksDir = join(root, 'notebooks');
@@ -43,21 +52,68 @@ export function listNotebooks(only = []) {
     .sort();
 }
 
-/** Splits a Markdown source into cells: ```ts fences are code, the rest is prose. */
-export function parseSource(text) {
+/** The editions: where each one's notebooks, README and HTML export live. */
+export const EDITIONS = ['en', 'zh'];
+
+/** The folder of an edition's notebooks: notebooks/ (English) or notebooks/<edition>/. */
+export function editionDir(edition = 'en') {
+  checkEdition(edition);
+  return edition === 'en' ? notebooksDir : join(notebooksDir, edition);
+}
+
+function checkEdition(edition) {
+  if (!EDITIONS.includes(edition)) {
+    throw new Error(`unknown edition '${edition}' (known: ${EDITIONS.join(', ')})`);
+  }
+}
+
+const ZH_OPEN = '<!-- zh -->';
+const ZH_CLOSE = '<!-- /zh -->';
+const STRINGS_FENCE = /^```zh-strings\s*$/;
+const STRINGS_ARROW = ' ==> ';
+
+/**
+ * Splits a Markdown source into the cells of one edition: ```ts fences are code (with the
+ * edition's strings), the rest is prose in the edition's language. Throws when the editions'
+ * prose does not have the same cells, or a translated string is not in its code cell.
+ */
+export function parseSource(text, edition = 'en') {
+  checkEdition(edition);
   const cells = [];
-  let prose = [];
+  // The prose since the last code cell, per language: a list of cells, each a list of lines.
+  let region = { en: [[]], zh: [[]] };
+  let lang = 'en';
+  let where = 1;
   const flushProse = () => {
-    const source = prose.join('\n').trim();
-    if (source !== '') {
+    const [en, zh] = ['en', 'zh'].map((l) =>
+      region[l].map((c) => c.join('\n').trim()).filter((c) => c !== ''),
+    );
+    if (en.length !== zh.length) {
+      throw new Error(
+        `line ${where}: the prose before this point has ${en.length} English and ${zh.length} ` +
+          `Chinese markdown cell(s); each edition needs the same cells (<!-- zh --> block missing?)`,
+      );
+    }
+    for (const source of edition === 'en' ? en : zh) {
       cells.push({ cell_type: 'markdown', source });
     }
-    prose = [];
+    region = { en: [[]], zh: [[]] };
   };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/^```(ts|typescript)\s*$/.test(line)) {
+    where = i + 1;
+    const trimmed = line.trim();
+    if (trimmed === ZH_OPEN || trimmed === ZH_CLOSE) {
+      const opening = trimmed === ZH_OPEN;
+      if ((lang === 'zh') === opening) {
+        throw new Error(`line ${where}: ${trimmed} ${opening ? 'inside' : 'outside'} a zh block`);
+      }
+      lang = opening ? 'zh' : 'en';
+    } else if (/^```(ts|typescript)\s*$/.test(line)) {
+      if (lang !== 'en') {
+        throw new Error(`line ${where}: a code fence inside a zh block (code is shared)`);
+      }
       flushProse();
       const code = [];
       i++;
@@ -66,22 +122,126 @@ export function parseSource(text) {
         i++;
       }
       if (i >= lines.length) {
-        throw new Error(`unterminated \`\`\`ts fence in notebook source`);
+        throw new Error(`unterminated \`\`\`ts fence in notebook source (line ${where})`);
       }
-      cells.push({ cell_type: 'code', source: code.join('\n').trim() });
-    } else if (line.trim() === '<!-- cell -->') {
-      flushProse();
+      const source = code.join('\n').trim();
+      // A strings fence may follow, after blank lines.
+      let k = i + 1;
+      while (k < lines.length && lines[k].trim() === '') {
+        k++;
+      }
+      let strings = [];
+      if (k < lines.length && STRINGS_FENCE.test(lines[k])) {
+        const body = [];
+        k++;
+        while (k < lines.length && !/^```\s*$/.test(lines[k])) {
+          body.push(lines[k]);
+          k++;
+        }
+        if (k >= lines.length) {
+          throw new Error(`unterminated \`\`\`zh-strings fence (line ${where})`);
+        }
+        strings = parseStrings(body, where);
+        i = k;
+      }
+      const zh = translateCode(source, strings, where);
+      cells.push({ cell_type: 'code', source: edition === 'en' ? source : zh });
+    } else if (STRINGS_FENCE.test(line)) {
+      throw new Error(`line ${where}: a zh-strings fence must follow a code fence`);
+    } else if (trimmed === '<!-- cell -->') {
+      region[lang].push([]);
     } else {
-      prose.push(line);
+      const cellsOfLang = region[lang];
+      cellsOfLang[cellsOfLang.length - 1].push(line);
     }
   }
+  if (lang !== 'en') {
+    throw new Error(`unterminated ${ZH_OPEN} block`);
+  }
+  where = lines.length;
   flushProse();
   return cells;
 }
 
-/** An nbformat 4.5 notebook (no outputs yet) from a source; ids are stable across builds. */
-export function buildNotebook(text) {
-  const cells = parseSource(text).map((cell, i) => {
+function parseStrings(body, where) {
+  return body
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const at = l.indexOf(STRINGS_ARROW);
+      if (at <= 0) {
+        throw new Error(`zh-strings after line ${where}: '${l}' is not 'English ==> 中文'`);
+      }
+      return [l.slice(0, at).trim(), l.slice(at + STRINGS_ARROW.length).trim()];
+    });
+}
+
+/**
+ * The Chinese code of a cell: every English text replaced by its translation, longest first.
+ * A translation whose English text is not in the cell is an error (stale after a code change),
+ * and so is any change beyond string literals and comments.
+ */
+function translateCode(source, strings, where) {
+  let out = source;
+  for (const [en, zh] of [...strings].sort((a, b) => b[0].length - a[0].length)) {
+    if (!out.includes(en)) {
+      throw new Error(`zh-strings after line ${where}: '${en}' is not in the code cell`);
+    }
+    out = out.split(en).join(zh);
+  }
+  const drift = codeDrift(source, out);
+  if (drift !== null) {
+    throw new Error(`zh-strings after line ${where} change the code, not only text: ${drift}`);
+  }
+  return out;
+}
+
+const TEXT_TOKENS = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+]);
+
+/**
+ * A cell's code as TypeScript tokens, with the text of string and template literals blanked
+ * (their kind stays) and comments left out: two cells with the same skeleton run the same code
+ * and differ at most in what they say.
+ */
+export function codeSkeleton(code) {
+  const sf = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.Latest, true);
+  const out = [];
+  const visit = (node) => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) {
+      return; // a doc comment, prose
+    }
+    const children = node.getChildren(sf);
+    if (children.length === 0) {
+      out.push(TEXT_TOKENS.has(node.kind) ? ts.SyntaxKind[node.kind] : node.getText(sf));
+    } else {
+      children.forEach(visit);
+    }
+  };
+  visit(sf);
+  return out;
+}
+
+/** Where two cells' code differs beyond literals' text and comments, or null when it does not. */
+export function codeDrift(a, b) {
+  const x = codeSkeleton(a);
+  const y = codeSkeleton(b);
+  for (let k = 0; k < Math.max(x.length, y.length); k++) {
+    if (x[k] !== y[k]) {
+      const near = x.slice(Math.max(0, k - 4), k).join(' ');
+      return `token ${k} after '${near}': '${x[k] ?? '(end)'}' vs '${y[k] ?? '(end)'}'`;
+    }
+  }
+  return null;
+}
+
+/** An nbformat 4.5 notebook of one edition (no outputs yet); ids are stable across builds. */
+export function buildNotebook(text, edition = 'en') {
+  const cells = parseSource(text, edition).map((cell, i) => {
     const id = `cell-${String(i).padStart(2, '0')}`;
     return cell.cell_type === 'code'
       ? {
@@ -108,11 +268,12 @@ const join1 = (s) => (Array.isArray(s) ? s.join('') : (s ?? ''));
 
 /**
  * What a rerun must reproduce: cell types, sources and outputs, with genuinely volatile text
- * blanked. Volatile by convention: a stdout line starting with `measured` (timings and heap
- * sizes, printed by the notebooks on such lines only), and random element ids in HTML/SVG.
+ * blanked. Volatile by convention: a stdout line starting with `measured` (实测 in the Chinese
+ * edition: timings and heap sizes, printed by the notebooks on such lines only), and random
+ * element ids in HTML/SVG.
  */
 export function normaliseText(text) {
-  return text.replace(/^measured\b.*$/gm, 'measured <volatile>');
+  return text.replace(/^(?:measured\b|实测).*$/gm, 'measured <volatile>');
 }
 
 /**
@@ -175,19 +336,22 @@ export function diffNotebooks(committed, fresh) {
 }
 
 /**
- * Builds the named notebooks from source and executes them; returns one record per notebook:
- * { name, seconds, errors, path, html }. Outputs go to `out`, HTML (optional) to `html`.
+ * Builds the named notebooks of one edition from source and executes them; returns one record
+ * per notebook: { name, edition, seconds, errors, path, html }. Outputs go to `out`, HTML
+ * (optional) to `html`. The kernel runs in the edition's folder, as it does in JupyterLab.
  */
-export function executeNotebooks(names, { out, html } = {}) {
+export function executeNotebooks(names, { out, html, edition = 'en' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'losslab-nb-'));
   try {
     const inputs = names.map((name) => {
       const path = join(work, `${name}.ipynb`);
-      const nb = buildNotebook(readFileSync(join(sourceDir, `${name}.md`), 'utf8'));
+      const nb = buildNotebook(readFileSync(join(sourceDir, `${name}.md`), 'utf8'), edition);
       writeFileSync(path, JSON.stringify(nb, null, 1));
       return path;
     });
-    const args = [executeScript, 'execute', '--tslab', tslabBin, '--cwd', notebooksDir];
+    const cwd = editionDir(edition);
+    mkdirSync(cwd, { recursive: true });
+    const args = [executeScript, 'execute', '--tslab', tslabBin, '--cwd', cwd];
     args.push('--out', out ?? join(work, 'out'));
     if (html) {
       args.push('--html', html);
@@ -204,6 +368,9 @@ export function executeNotebooks(names, { out, html } = {}) {
       .map((l) => JSON.parse(l));
     if (records.length !== names.length) {
       throw new Error(`nb_execute.py stopped (status ${r.status}):\n${r.stdout}`);
+    }
+    for (const rec of records) {
+      rec.edition = edition;
     }
     if (out === undefined) {
       // The caller gets the notebooks' contents, since the temp folder is removed.
@@ -229,6 +396,7 @@ export function validateNotebooks(paths) {
 
 function main(argv) {
   const only = [];
+  const editions = [];
   let check = false;
   let json = false;
   let out = notebooksDir;
@@ -237,6 +405,13 @@ function main(argv) {
     const a = argv[i];
     if (a === '--only') {
       only.push(argv[++i]);
+    } else if (a === '--edition') {
+      const e = argv[++i];
+      if (!EDITIONS.includes(e)) {
+        console.error(`notebooks: unknown edition '${e}' (known: ${EDITIONS.join(', ')})`);
+        return 2;
+      }
+      editions.push(e);
     } else if (a === '--check') {
       check = true;
     } else if (a === '--json') {
@@ -257,59 +432,69 @@ function main(argv) {
     console.error('notebooks: no notebook matches');
     return 2;
   }
-  if (html) {
-    mkdirSync(html, { recursive: true });
-  }
   const t0 = Date.now();
-  // Executed copies land in a temp folder first: a notebook whose normalised content did not
-  // change keeps its file, so a rerun does not rewrite it with fresh random chart ids.
-  const staging = check ? undefined : mkdtempSync(join(tmpdir(), 'losslab-nb-out-'));
-  const records = executeNotebooks(names, {
-    out: staging,
-    html: check ? undefined : html,
-  });
+  const records = [];
   let status = 0;
-  for (const rec of records) {
-    let diffs = [];
-    if (staging !== undefined) {
-      const target = join(out, `${rec.name}.ipynb`);
-      const fresh = JSON.parse(readFileSync(rec.path, 'utf8'));
-      rec.unchanged =
-        existsSync(target) &&
-        diffNotebooks(JSON.parse(readFileSync(target, 'utf8')), fresh).length === 0;
-      if (!rec.unchanged) {
-        mkdirSync(out, { recursive: true });
-        copyFileSync(rec.path, target);
+  for (const edition of editions.length > 0 ? editions : EDITIONS) {
+    // --out and --html name the English folders; the Chinese edition goes to their zh/.
+    const sub = (dir) => (dir === undefined || edition === 'en' ? dir : join(dir, edition));
+    const outDir = out === notebooksDir ? editionDir(edition) : sub(out);
+    const htmlDir = sub(html);
+    if (htmlDir) {
+      mkdirSync(htmlDir, { recursive: true });
+    }
+    // Executed copies land in a temp folder first: a notebook whose normalised content did not
+    // change keeps its file, so a rerun does not rewrite it with fresh random chart ids.
+    const staging = check ? undefined : mkdtempSync(join(tmpdir(), 'losslab-nb-out-'));
+    const executed = executeNotebooks(names, {
+      out: staging,
+      html: check ? undefined : htmlDir,
+      edition,
+    });
+    for (const rec of executed) {
+      let diffs = [];
+      if (staging !== undefined) {
+        const target = join(outDir, `${rec.name}.ipynb`);
+        const fresh = JSON.parse(readFileSync(rec.path, 'utf8'));
+        rec.unchanged =
+          existsSync(target) &&
+          diffNotebooks(JSON.parse(readFileSync(target, 'utf8')), fresh).length === 0;
+        if (!rec.unchanged) {
+          mkdirSync(outDir, { recursive: true });
+          copyFileSync(rec.path, target);
+        }
+        rec.path = target;
       }
-      rec.path = target;
+      if (check) {
+        const committedPath = join(editionDir(edition), `${rec.name}.ipynb`);
+        diffs = existsSync(committedPath)
+          ? diffNotebooks(JSON.parse(readFileSync(committedPath, 'utf8')), rec.notebook)
+          : [`${committedPath} does not exist`];
+        rec.notebook = undefined;
+        rec.diffs = diffs;
+      }
+      if (rec.errors > 0 || diffs.length > 0) {
+        status = 1;
+      }
+      if (!json) {
+        const where = rec.html ? ` -> ${basename(rec.html)}` : '';
+        console.log(
+          `${edition === 'en' ? '' : `${edition}/`}${rec.name}: ${rec.seconds.toFixed(1)} s, ` +
+            `${rec.errors} error output(s)${where}` +
+            (check
+              ? diffs.length === 0
+                ? ', equals committed'
+                : `, DIFFERS:\n  ${diffs.join('\n  ')}`
+              : rec.unchanged
+                ? ', unchanged'
+                : ', written'),
+        );
+      }
+      records.push(rec);
     }
-    if (check) {
-      const committedPath = join(notebooksDir, `${rec.name}.ipynb`);
-      diffs = existsSync(committedPath)
-        ? diffNotebooks(JSON.parse(readFileSync(committedPath, 'utf8')), rec.notebook)
-        : [`${committedPath} does not exist`];
-      rec.notebook = undefined;
-      rec.diffs = diffs;
+    if (staging !== undefined) {
+      rmSync(staging, { recursive: true, force: true });
     }
-    if (rec.errors > 0 || diffs.length > 0) {
-      status = 1;
-    }
-    if (!json) {
-      const where = rec.html ? ` -> ${basename(rec.html)}` : '';
-      console.log(
-        `${rec.name}: ${rec.seconds.toFixed(1)} s, ${rec.errors} error output(s)${where}` +
-          (check
-            ? diffs.length === 0
-              ? ', equals committed'
-              : `, DIFFERS:\n  ${diffs.join('\n  ')}`
-            : rec.unchanged
-              ? ', unchanged'
-              : ', written'),
-      );
-    }
-  }
-  if (staging !== undefined) {
-    rmSync(staging, { recursive: true, force: true });
   }
   if (json) {
     console.log(JSON.stringify(records, null, 1));
