@@ -100,11 +100,13 @@ export function checkLabels(
 }
 
 /**
- * The class weights and the mean's denominator to use: `classWeight` itself, unless the sum of
- * the kept targets' weights (`denom`) or its reciprocal is not a normal number (an overflowed sum
- * of weights near 1e308 read as 1/Infinity = 0, or subnormal weights). A weighted mean is a
- * ratio, so every weight is then multiplied by the same power of two (exact), bringing the largest
- * kept one into [1, 2), and the denominator is summed again.
+ * The class weights and the mean's denominator to use: `classWeight` itself while the sum of the
+ * kept targets' weights (`denom`) lies in [2^-32, 2^32]; otherwise every weight multiplied by the
+ * power of two that brings the largest kept one into [1, 2), and the denominator summed again. A
+ * weighted mean is a ratio, so this changes nothing (powers of two scale exactly) except where
+ * the plain weights would overflow or underflow: a sum of weights near 1e308 read as
+ * 1/Infinity = 0, a row loss v_t (lse - x_t) beyond 1e308 though the mean is small, subnormal
+ * weights whose reciprocal sum is infinite.
  */
 export function normalizeClassWeight(
   target: ArrayLike<number>,
@@ -112,7 +114,7 @@ export function normalizeClassWeight(
   classWeight: FloatArray,
   denom: number,
 ): { classWeight: FloatArray; denom: number } {
-  if (denom === 0 || (denom >= MIN_NORMAL && 1 / denom >= MIN_NORMAL)) {
+  if (denom === 0 || (denom >= 2 ** -32 && denom <= 2 ** 32)) {
     return { classWeight, denom };
   }
   let top = 0;
@@ -136,6 +138,3 @@ export function normalizeClassWeight(
   }
   return { classWeight: scaled, denom: sum };
 }
-
-/** Smallest positive normal double. */
-const MIN_NORMAL = 2.2250738585072014e-308;

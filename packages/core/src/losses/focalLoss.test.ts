@@ -60,6 +60,22 @@ describe('focalLoss', () => {
     expect(Array.from(r.grad)).toEqual([0, 0]);
   });
 
+  it('follows its asymptote where (1 - p_t)^(gamma - 1) overflows (x <= -709, small gamma)', () => {
+    // y = 0, x -> -inf: p = e^x, ce = p, so the gradient is (1 - alpha)(1 + gamma) p^(1 + gamma).
+    for (const [x, gamma] of [
+      [-720, 0.01],
+      [-745, 0.01],
+      [-730, 0.001],
+    ] as const) {
+      const r = focalLoss(new Float64Array([x]), new Float64Array([0]), { gamma });
+      const expected = 0.75 * (1 + gamma) * Math.exp(x * (1 + gamma));
+      expect(Number.isFinite(r.grad[0] as number)).toBe(true);
+      expect(Math.abs((r.grad[0] as number) - expected)).toBeLessThanOrEqual(
+        1e-6 * expected + 5e-324,
+      );
+    }
+  });
+
   it('writes into caller buffers and keeps Float32Array', () => {
     checkBuffersAndF32(focalLoss, [0.2, -5, 9], new Float64Array([0, 1, 1]));
   });
