@@ -19,7 +19,7 @@ export const BCE_GRAD_EPS = Math.fround(1e-12);
  * The gradient is PyTorch's, which floors the denominator rather than differentiating the clamp,
  * with PyTorch's $\epsilon$ = float32(1e-12) = 9.999999960041972e-13. $\log(1 - p)$ is
  * computed as `log1p(-p)`, which keeps its digits for p below about 1e-8 where PyTorch's
- * `log(1 - p)` loses them (relative differences up to 1e-4 in such elements; see "Differences
+ * `log(1 - p)` loses them (relative differences up to 1e-5 in such elements; see "Differences
  * from PyTorch" in the package README). Predictions and targets must lie in [0, 1]. The weighted
  * mean divides by n, as PyTorch does.
  *

@@ -23,7 +23,9 @@ export interface BceWithLogitsLossOptions extends LossOptions {
  * with $\operatorname{sp}(x) = \log(1 + e^x) = \max(x, 0) + \log(1 + e^{-|x|})$ and $\rho$ the
  * positive weight. With $\rho = 1$ this is $\max(x,0) - xy + \log(1 + e^{-|x|})$; written as a sum
  * of two non-negative terms it also avoids the cancellation of PyTorch's
- * `(1 - y) x + (1 + (rho - 1) y) sp(-x)` for large negative x. Targets must lie in [0, 1].
+ * `(1 - y) x + (1 + (rho - 1) y) sp(-x)` for large negative x, which returns 0 for a loss such as
+ * $e^{-40}$ (and PyTorch's gradient `sigma(x)(1 + (rho - 1) y) - rho y` does the same for large
+ * positive x). Targets must lie in [0, 1].
  *
  * @example
  * const { value, grad } = bceWithLogitsLoss(new Float64Array([1000, -1000]), new Float64Array([1, 1]));

@@ -23,8 +23,9 @@ export interface NllLossOptions extends LossOptions {
  * $$\ell_i = -w_i\, v_{t_i}\, x_{i t_i},\qquad L = \frac{\sum_i \ell_i}{\sum_{i\ \text{kept}} v_{t_i}}\ (\text{mean}),\qquad
  *   \frac{\partial \ell_i}{\partial x_{ic}} = -w_i v_{t_i} [c = t_i]$$
  *
- * As in {@link softmaxCrossEntropy}, `weight` holds one weight per row and all-ignored batches
- * give 0.
+ * As in {@link softmaxCrossEntropy}, `weight` holds one weight per row, and a mean whose
+ * denominator is 0 (every target ignored, or kept class weights summing to 0) is 0 with a zero
+ * gradient where PyTorch returns NaN.
  *
  * @example
  * const logProb = new Float64Array([Math.log(0.7), Math.log(0.3), Math.log(0.4), Math.log(0.6)]);

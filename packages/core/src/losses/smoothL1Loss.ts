@@ -19,6 +19,9 @@ export interface SmoothL1LossOptions extends LossOptions {
  *   \frac{\partial \ell_i}{\partial \hat y_i} = w_i \begin{cases} d_i/\beta & |d_i| < \beta \\
  *   \operatorname{sign}(d_i) & \text{otherwise} \end{cases}$$
  *
+ * With `beta: 0` (the L1 loss) the gradient at $d_i = 0$ is $\operatorname{sign}(0) = 0$, as
+ * PyTorch's L1Loss has it; PyTorch 1.13's SmoothL1Loss with beta 0 gives -1 there.
+ *
  * @example
  * const { value, grad } = smoothL1Loss(new Float64Array([0.5, 3]), new Float64Array([0, 0]), { beta: 1 });
  * // value = (0.125 + 2.5) / 2 = 1.3125, grad = [0.25, 0.5]

@@ -45,9 +45,10 @@ export interface SoftmaxCrossEntropyOptions extends LossOptions {
  * hard term by $v_{t_i}$ ($\ell_i = (1-\varepsilon) v_{t_i}(\operatorname{lse}_i - x_{i t_i})
  * + \tfrac{\varepsilon}{C}\sum_c v_c(\operatorname{lse}_i - x_{ic})$), which is the same sum.
  * 'mean' divides by $\sum_{i\ \text{kept}} v_{t_i}$ for class indices (the number of kept rows
- * without class weights) and by B for probability targets, as PyTorch does. When every target is
- * ignored the loss is 0 with a zero gradient (PyTorch returns NaN). Row weights `weight` multiply
- * each row's loss and leave the denominator alone.
+ * without class weights) and by B for probability targets, as PyTorch does. When that denominator
+ * is 0 (every target ignored, or the class weights of the kept targets sum to 0) the mean is 0
+ * with a zero gradient, as TensorFlow's `divide_no_nan` gives, where PyTorch returns NaN (0/0).
+ * Row weights `weight` multiply each row's loss and leave the denominator alone.
  *
  * The max is subtracted before exponentiating (log-sum-exp), so logits of +-1000 are fine.
  *
