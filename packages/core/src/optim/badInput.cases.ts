@@ -15,6 +15,15 @@ import { sgd } from './sgd';
 import { stepSchedule } from './stepSchedule';
 import { exponentialSchedule } from './exponentialSchedule';
 import { scaleByRms } from './scaleByRms';
+import { adadelta } from './adadelta';
+import { asgd } from './asgd';
+import { cyclicSchedule } from './cyclicSchedule';
+import { lamb } from './lamb';
+import { lbfgs } from './lbfgs';
+import { multiStepSchedule } from './multiStepSchedule';
+import { oneCycleSchedule } from './oneCycleSchedule';
+import { radam } from './radam';
+import { rprop } from './rprop';
 
 // Steps `opt` once on parameters of length 2 with gradients of length `gradLength`.
 function stepWith(
@@ -27,6 +36,71 @@ function stepWith(
 }
 
 export const optimCases: BadInputCase[] = [
+  {
+    name: 'adadelta: rho = 1',
+    run: () => adadelta(1, { rho: 1 }),
+    message: "adadelta: 'rho' must be in [0, 1), got 1",
+  },
+  {
+    name: 'radam: unknown option amsgrad',
+    run: () => radam(0.1, { amsgrad: true } as never),
+    message: "radam: unknown option 'amsgrad' (valid: b1, b2, eps, weightDecay)",
+  },
+  {
+    name: 'rprop: etaPlus below 1',
+    run: () => rprop(0.1, { etaPlus: 0.9 }),
+    message: "rprop: 'etaPlus' must be a finite number > 1, got 0.9",
+  },
+  {
+    name: 'rprop: a string as the initial step size',
+    run: () => rprop('fast' as never),
+    message: "rprop: 'lr' must be a positive finite number, got fast",
+  },
+  {
+    name: 'asgd: negative lambd',
+    run: () => asgd(0.1, { lambd: -1 }),
+    message: "asgd: 'lambd' must be a non-negative finite number, got -1",
+  },
+  {
+    name: 'lamb: options that are an array',
+    run: () => lamb(0.1, [] as never),
+    message: "lamb: 'options' must be an object, got an array",
+  },
+  {
+    name: 'lbfgs: a line search it does not know',
+    run: () => lbfgs(1, { lineSearch: 'armijo' as never }),
+    message: "lbfgs: 'lineSearch' must be 'strongWolfe' or null, got armijo",
+  },
+  {
+    name: 'lbfgs: a line search without the closure',
+    run: () => {
+      const opt = lbfgs(1, { lineSearch: 'strongWolfe' });
+      const params = new Float64Array(2);
+      return opt.update(new Float64Array([1, 1]), opt.init(params), params, { loss: 1 });
+    },
+    message:
+      "lbfgs: needs 'extra.lossAndGrad(params, grad)' to evaluate the loss elsewhere (fit supplies it; or use maxIter 1 without a line search)",
+  },
+  {
+    name: 'multiStepSchedule: a fractional milestone',
+    run: () => multiStepSchedule({ initLr: 0.1, milestones: [10, 2.5] }),
+    message: "multiStepSchedule: 'milestones' must be an array of integers >= 0, got 10,2.5",
+  },
+  {
+    name: 'oneCycleSchedule: pctStart that leaves no steps to rise',
+    run: () => oneCycleSchedule({ maxLr: 1, totalSteps: 10, pctStart: 0.05 }),
+    message: "oneCycleSchedule: 'pctStart' 0.05 with totalSteps 10 leaves a phase without steps",
+  },
+  {
+    name: 'cyclicSchedule: maxLr below baseLr',
+    run: () => cyclicSchedule({ baseLr: 0.1, maxLr: 0.01 }),
+    message: "cyclicSchedule: 'maxLr' (0.01) must be above 'baseLr' (0.1)",
+  },
+  {
+    name: 'stepSchedule: an unknown option key',
+    run: () => stepSchedule({ initLr: 0.1, stepSize: 2, decay: 0.5 } as never),
+    message: "stepSchedule: unknown option 'decay' (valid: initLr, stepSize, gamma)",
+  },
   {
     name: 'adam: update with a missing state',
     run: () => adam(0.1).update(new Float64Array(2), undefined as never, new Float64Array(2)),

@@ -22,14 +22,18 @@ export interface CosineDecayScheduleOptions {
 }
 
 /**
- * Cosine decay (Loshchilov and Hutter's SGDR without restarts; optax's `cosine_decay_schedule`,
- * PyTorch's CosineAnnealingLR with `eta_min = alpha * initLr`), after an optional linear warmup
- * of $T_w$ steps:
+ * Cosine decay (Loshchilov and Hutter's SGDR without restarts; optax's `cosine_decay_schedule`),
+ * after an optional linear warmup of $T_w$ steps:
  *
  * $$\gamma_t = \gamma_0\left((1-\alpha)\,\tfrac12\left(1 + \cos\frac{\pi \min(t - T_w, T)}{T}\right) + \alpha\right),\quad t \ge T_w$$
  *
  * and $\gamma_t = \gamma_{w} + (\gamma_0 - \gamma_w)\, t / T_w$ for $t < T_w$. After $T_w + T$
  * steps the rate stays at $\alpha\gamma_0$.
+ *
+ * Difference from PyTorch: up to `decaySteps` this is CosineAnnealingLR with
+ * `T_max = decaySteps, eta_min = alpha * initLr` (and the warmup LinearLR), but CosineAnnealingLR
+ * does not stop there: it rises back to `initLr` at `2 T_max` and keeps cycling. For that
+ * schedule use `cosineAnnealingSchedule`.
  *
  * @example
  * const lr = cosineDecaySchedule({ initLr: 1, decaySteps: 10, warmupSteps: 2 });

@@ -1,10 +1,15 @@
 import { LosslabError } from '../errors';
-import { checkInteger, checkOptions, checkPositiveHyper } from './checkHyper';
+import {
+  checkInteger,
+  checkNonNegativeHyper,
+  checkOptions,
+  checkPositiveHyper,
+} from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `cyclicSchedule` (PyTorch's CyclicLR, without its momentum cycling). */
 export interface CyclicScheduleOptions {
-  /** The low end of the cycle, > 0. */
+  /** The low end of the cycle, >= 0. */
   baseLr: number;
   /** The high end of the cycle, > baseLr. */
   maxLr: number;
@@ -47,7 +52,7 @@ export function cyclicSchedule(options: CyclicScheduleOptions): Schedule {
     mode = 'triangular',
     gamma = 1,
   } = options ?? ({} as CyclicScheduleOptions);
-  checkPositiveHyper(fn, 'baseLr', baseLr);
+  checkNonNegativeHyper(fn, 'baseLr', baseLr);
   checkPositiveHyper(fn, 'maxLr', maxLr);
   if (!(maxLr > baseLr)) {
     throw new LosslabError(fn, 'maxLr', `'maxLr' (${maxLr}) must be above 'baseLr' (${baseLr})`);

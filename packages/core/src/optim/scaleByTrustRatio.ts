@@ -66,10 +66,12 @@ export function scaleByTrustRatio(
       const paramNorm = Math.max(l2Norm(params), minNorm);
       const updateNorm = l2Norm(grads);
       if (paramNorm !== 0 && updateNorm !== 0) {
-        // Divide by the update norm first: the ratio of two large norms stays finite.
-        const ratio = trustCoefficient * (paramNorm / (updateNorm + eps));
+        // u / |u| first (at most 1 in size), then times the parameter norm: the ratio alone
+        // overflows for huge parameters and a tiny update whose product is finite.
+        const denom = updateNorm + eps;
+        const factor = trustCoefficient * paramNorm;
         for (let i = 0; i < grads.length; i++) {
-          grads[i] = (grads[i] as number) * ratio;
+          grads[i] = ((grads[i] as number) / denom) * factor;
         }
       }
       return [grads, state];
