@@ -5,10 +5,17 @@ import { LosslabError } from './errors';
 import type { BadInputCase } from './badInputCase';
 import { lossCases } from './losses/badInput.cases';
 import { dataCases } from './data/badInput.cases';
+import { metricCases } from './metrics/badInput.cases';
 import { optimCases } from './optim/badInput.cases';
 import { trainingCases } from './training/badInput.cases';
 
-const cases: BadInputCase[] = [...lossCases, ...dataCases, ...optimCases, ...trainingCases];
+const cases: BadInputCase[] = [
+  ...lossCases,
+  ...dataCases,
+  ...metricCases,
+  ...optimCases,
+  ...trainingCases,
+];
 
 describe('bad input is a named error, never a silent NaN', () => {
   it('has at least 50 cases', () => {

@@ -392,6 +392,128 @@ export const lossCases: BadInputCase[] = [
       klDivLoss(f64(-1, -1, -1), f64(0.2, 0.3, 0.5), { reduction: 'batchmean', classes: 2 }),
     message: "klDivLoss: 'classes' must be a positive integer dividing the length 3, got 2",
   },
+  // Options that are not an object, or keys no loss reads (read as {} before: the mean)
+  {
+    name: 'mseLoss: options is a string',
+    run: () => mseLoss(f64(1, 2), f64(0, 0), untyped('sum')),
+    message: "mseLoss: 'options' must be an object, got the string 'sum'",
+  },
+  {
+    name: 'softmaxCrossEntropy: options is null',
+    run: () => softmaxCrossEntropy(f64(1, 2), i32(0), untyped(null)),
+    message: "softmaxCrossEntropy: 'options' must be an object, got null",
+  },
+  {
+    name: 'bceLoss: options is an array',
+    run: () => bceLoss(f64(0.5), f64(1), untyped(['sum'])),
+    message: "bceLoss: 'options' must be an object, got an array",
+  },
+  {
+    name: 'mseLoss: misspelt reduction',
+    run: () => mseLoss(f64(1, 2), f64(0, 0), untyped({ redution: 'sum' })),
+    message:
+      "mseLoss: unknown option 'redution' (did you mean 'reduction'? valid options: reduction, weight, out)",
+  },
+  {
+    name: 'focalLoss: another loss option',
+    run: () => focalLoss(f64(1), f64(0), untyped({ margin: 1 })),
+    message:
+      "focalLoss: unknown option 'margin' (valid options: reduction, weight, out, alpha, gamma)",
+  },
+  {
+    name: 'nllLoss: label smoothing is softmaxCrossEntropy only',
+    run: () => nllLoss(f64(-1, -2), i32(0), untyped({ labelSmoothing: 0.1 })),
+    message:
+      "nllLoss: unknown option 'labelSmoothing' (valid options: reduction, weight, out, classes, classWeight, ignoreIndex)",
+  },
+  {
+    name: 'maeLoss: misspelt out.grad',
+    run: () => maeLoss(f64(1), f64(0), untyped({ out: { grd: new Float64Array(1) } })),
+    message: "maeLoss: unknown key 'grd' in 'out' (did you mean 'grad'? valid keys: grad, values)",
+  },
+  {
+    name: 'huberLoss: out is a typed array',
+    run: () => huberLoss(f64(1), f64(0), untyped({ out: new Float64Array(1) })),
+    message: "huberLoss: 'out' must be an object, got a Float64Array",
+  },
+  // Output buffers that share memory with an input (wrong results before)
+  {
+    name: 'nllLoss: out.grad is pred',
+    run: () => {
+      const p = f64(-1, -2, -0.5, -1.5);
+      return nllLoss(p, i32(0, 1), { out: { grad: p } });
+    },
+    message:
+      "nllLoss: 'out.grad' shares memory with 'pred'; pass a separate buffer (outputs are written while inputs are read)",
+  },
+  {
+    name: 'softmaxCrossEntropy: out.grad is the logits, with label smoothing',
+    run: () => {
+      const x = f64(1, 2, 3, 0.5, 0.1, -1);
+      return softmaxCrossEntropy(x, i32(0, 2), { out: { grad: x }, labelSmoothing: 0.2 });
+    },
+    message:
+      "softmaxCrossEntropy: 'out.grad' shares memory with 'logits'; pass a separate buffer (outputs are written while inputs are read)",
+  },
+  {
+    name: 'mseLoss: out.grad overlaps target through a subarray',
+    run: () => {
+      const buf = f64(0, 0, 0, 0);
+      return mseLoss(f64(1, 2), buf.subarray(0, 2), { out: { grad: buf.subarray(1, 3) } });
+    },
+    message:
+      "mseLoss: 'out.grad' shares memory with 'target'; pass a separate buffer (outputs are written while inputs are read)",
+  },
+  {
+    name: 'gaussianNllLoss: out.values is the variance',
+    run: () => {
+      const v = f64(1, 2);
+      return gaussianNllLoss(f64(1, 2), f64(0, 0), {
+        variance: v,
+        reduction: 'none',
+        out: { values: v },
+      });
+    },
+    message:
+      "gaussianNllLoss: 'out.values' shares memory with 'variance'; pass a separate buffer (outputs are written while inputs are read)",
+  },
+  {
+    name: 'maeLoss: out.values is out.grad',
+    run: () => {
+      const g = new Float64Array(2);
+      return maeLoss(f64(1, 2), f64(0, 0), { reduction: 'none', out: { grad: g, values: g } });
+    },
+    message:
+      "maeLoss: 'out.values' shares memory with 'out.grad'; pass a separate buffer (outputs are written while inputs are read)",
+  },
+  // Values and gradients the output type cannot hold (Infinity before)
+  {
+    name: 'mseLoss: float32 gradient beyond 3.4e38',
+    run: () => mseLoss(Float32Array.of(3e38), Float32Array.of(-3e38)),
+    message:
+      "mseLoss: the gradient with respect to 'pred' overflowed at index 0 (Infinity in a Float32Array)",
+  },
+  {
+    name: "mseLoss: float32 per-element loss beyond 3.4e38 with 'none'",
+    run: () => mseLoss(Float32Array.of(1e20), Float32Array.of(0), { reduction: 'none' }),
+    message: 'mseLoss: the per-element loss overflowed at index 0 (Infinity in a Float32Array)',
+  },
+  {
+    name: 'bceLoss: a weight of 1e300 makes the gradient -5e311',
+    run: () => bceLoss(f64(0), f64(0.5), { weight: f64(1e300) }),
+    message:
+      "bceLoss: the gradient with respect to 'pred' overflowed at index 0 (-Infinity in a Float64Array)",
+  },
+  {
+    name: 'softmaxCrossEntropy: float64 logits into a float32 out.grad with huge row weights',
+    run: () =>
+      softmaxCrossEntropy(f64(0, 0), i32(0), {
+        weight: f64(1e300),
+        out: { grad: new Float32Array(2) },
+      }),
+    message:
+      "softmaxCrossEntropy: the gradient with respect to 'logits' overflowed at index 0 (Infinity in a Float32Array)",
+  },
   // Registry
   {
     name: 'getLoss: unknown id',
