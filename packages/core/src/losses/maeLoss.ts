@@ -33,10 +33,7 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   const opts = lossOptions(fn, options, KEYS);
   const setup = prepareElementwise(fn, pred, target, opts);
   const { n, grad, values, weight } = setup;
-  const { f1, f2, scale } =
-    weight !== undefined && setup.reduction === 'mean'
-      ? weightedMean(weight)
-      : { f1: 1, f2: 1, scale: setup.scale };
+  const { f1, f2, scale } = weightedMean(fn, setup);
   let sum = 0;
   // Unweighted, every |gradient| is `scale` or 0.
   let bound = scale;
