@@ -17,6 +17,8 @@ export interface LossOptions {
   /**
    * Caller-provided output buffers, so a training loop allocates nothing per step.
    * `grad` must have the length of the predictions; `values` (used with `'none'`) one per element.
+   * Neither may share memory with an input or with each other (a loss writes its outputs while
+   * it still reads its inputs; such a buffer is rejected by name).
    */
   out?: { grad?: FloatArray; values?: FloatArray };
 }
