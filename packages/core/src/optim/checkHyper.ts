@@ -107,6 +107,21 @@ export function checkInitParams(fn: string, params: unknown): asserts params is 
   }
 }
 
+/**
+ * Returns `lr`, a schedule's value at `step`, unless it overflowed: then throws naming `arg`, the
+ * growth factor that made it overflow (PyTorch would return inf).
+ */
+export function checkRate(fn: string, arg: string, lr: number, step: number): number {
+  if (lr === Infinity) {
+    throw new LosslabError(
+      fn,
+      arg,
+      `'${arg}' makes the learning rate overflow at step ${step} (it would pass 1.8e308)`,
+    );
+  }
+  return lr;
+}
+
 /** Formats a learning rate for an optimizer's name: the number, or "schedule". */
 export function lrLabel(lr: number | Schedule): string {
   return typeof lr === 'number' ? String(lr) : 'schedule';

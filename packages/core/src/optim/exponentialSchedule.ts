@@ -1,5 +1,4 @@
-import { LosslabError } from '../errors';
-import { checkNonNegativeHyper, checkOptions, checkPositiveHyper } from './checkHyper';
+import { checkNonNegativeHyper, checkOptions, checkPositiveHyper, checkRate } from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `exponentialSchedule` (PyTorch's ExponentialLR). */
@@ -34,13 +33,6 @@ export function exponentialSchedule(options: ExponentialScheduleOptions): Schedu
       // gamma^step alone may overflow or underflow where the product does not.
       lr = Math.exp(Math.log(initLr) + step * Math.log(gamma));
     }
-    if (lr === Infinity) {
-      throw new LosslabError(
-        fn,
-        'gamma',
-        `'gamma' ${gamma} makes the learning rate overflow at step ${step} (initLr * gamma^step > 1.8e308)`,
-      );
-    }
-    return lr;
+    return checkRate(fn, 'gamma', lr, step);
   };
 }

@@ -1,3 +1,4 @@
+import { findNonFinite } from '../check';
 import { LosslabError } from '../errors';
 import {
   checkGrads,
@@ -328,6 +329,8 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
         const f = (closure as LossAndGrad)(at, g);
         return [f, g];
       };
+      const inputFinite =
+        Number.isFinite(loss0) && findNonFinite(grads) < 0 && findNonFinite(params) < 0;
       let funcEvals = state.funcEvals + 1;
       let flatGrad = grads.slice();
       let loss = loss0;
@@ -449,8 +452,28 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
           break;
         }
       }
+      let finite = true;
       for (let k = 0; k < n; k++) {
-        grads[k] = (x[k] as number) - (params[k] as number);
+        const u = (x[k] as number) - (params[k] as number);
+        grads[k] = u;
+        finite &&= Number.isFinite(u);
+      }
+      // Finite gradients and loss that still give a non-finite step or state: the curvature
+      // estimate overflowed. Say so rather than move to Infinity or keep a NaN for later.
+      // The curvature pairs too: a product of two gradients of 1e154 and more overflows.
+      finite &&=
+        Number.isFinite(hDiag) &&
+        Number.isFinite(t) &&
+        ro.every((v) => Number.isFinite(v)) &&
+        (d === null || findNonFinite(d) < 0) &&
+        oldDirs.every((v) => findNonFinite(v) < 0) &&
+        oldStps.every((v) => findNonFinite(v) < 0);
+      if (!finite && inputFinite) {
+        throw new LosslabError(
+          fn,
+          'grads',
+          `the update or the curvature estimate is not finite although the gradients and parameters are (it overflowed on gradients this large)`,
+        );
       }
       return [
         grads,

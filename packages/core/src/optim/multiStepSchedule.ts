@@ -1,5 +1,5 @@
 import { LosslabError } from '../errors';
-import { checkNonNegativeHyper, checkOptions, checkPositiveHyper } from './checkHyper';
+import { checkNonNegativeHyper, checkOptions, checkPositiveHyper, checkRate } from './checkHyper';
 import type { Schedule } from './Schedule';
 
 /** Options of `multiStepSchedule` (PyTorch's MultiStepLR). */
@@ -43,6 +43,6 @@ export function multiStepSchedule(options: MultiStepScheduleOptions): Schedule {
     while (k < sorted.length && (sorted[k] as number) <= step) {
       k++;
     }
-    return initLr * Math.pow(gamma, k);
+    return checkRate(fn, 'gamma', initLr * Math.pow(gamma, k), step);
   };
 }

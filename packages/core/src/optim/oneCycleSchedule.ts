@@ -78,6 +78,20 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
   checkBoolean(fn, 'threePhase', threePhase);
   const initialLr = maxLr / divFactor;
   const minLr = initialLr / finalDivFactor;
+  if (!Number.isFinite(initialLr)) {
+    throw new LosslabError(
+      fn,
+      'divFactor',
+      `'divFactor' ${divFactor} makes maxLr / divFactor overflow`,
+    );
+  }
+  if (!Number.isFinite(minLr)) {
+    throw new LosslabError(
+      fn,
+      'finalDivFactor',
+      `'finalDivFactor' ${finalDivFactor} makes the final rate overflow`,
+    );
+  }
   // PyTorch's phases: [end step, start lr, end lr].
   const phases: [number, number, number][] = threePhase
     ? [

@@ -3,6 +3,7 @@ import {
   checkNonNegativeHyper,
   checkOptions,
   checkPositiveHyper,
+  checkRate,
 } from './checkHyper';
 import type { Schedule } from './Schedule';
 
@@ -21,6 +22,8 @@ export interface StepScheduleOptions {
  *
  * $$\gamma_t = \gamma_0 \cdot \text{gamma}^{\lfloor t / \text{stepSize} \rfloor}$$
  *
+ * A `gamma` above 1 that makes the rate overflow throws a `LosslabError` at that step.
+ *
  * @example
  * const lr = stepSchedule({ initLr: 1, stepSize: 10, gamma: 0.5 });
  * // lr(0) === 1, lr(9) === 1, lr(10) === 0.5, lr(25) === 0.25
@@ -32,5 +35,6 @@ export function stepSchedule(options: StepScheduleOptions): Schedule {
   checkPositiveHyper(fn, 'initLr', initLr);
   checkInteger(fn, 'stepSize', stepSize, 1);
   checkNonNegativeHyper(fn, 'gamma', gamma);
-  return (step: number): number => initLr * Math.pow(gamma, Math.floor(step / stepSize));
+  return (step: number): number =>
+    checkRate(fn, 'gamma', initLr * Math.pow(gamma, Math.floor(step / stepSize)), step);
 }
