@@ -1,4 +1,8 @@
+import { checkPositive } from './check';
+import { checkOptions } from './checkOptions';
 import { LosslabError } from './errors';
+
+const KEYS: readonly string[] = ['h', 'floor'];
 
 /** Options of {@link gradCheck}. */
 export interface GradCheckOptions {
@@ -43,11 +47,11 @@ export function gradCheck(
   if (grad.length !== x.length) {
     throw new LosslabError(fn, 'grad', `'grad' has length ${grad.length} but 'x' has ${x.length}`);
   }
-  const h = options?.h ?? 1e-6;
-  const floor = options?.floor ?? 1e-6;
-  if (!(h > 0)) {
-    throw new LosslabError(fn, 'h', `'h' must be a positive finite number, got ${h}`);
-  }
+  const opts = checkOptions(fn, options, KEYS);
+  const h = opts.h ?? 1e-6;
+  const floor = opts.floor ?? 1e-6;
+  checkPositive(fn, 'h', h);
+  checkPositive(fn, 'floor', floor);
   let maxRelError = 0;
   let index = -1;
   for (let i = 0; i < x.length; i++) {

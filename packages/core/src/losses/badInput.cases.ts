@@ -1,4 +1,5 @@
 import type { BadInputCase } from '../badInputCase';
+import { gradCheck } from '../gradCheck';
 import { bceLoss } from './bceLoss';
 import { bceWithLogitsLoss } from './bceWithLogitsLoss';
 import { crossEntropy } from './crossEntropy';
@@ -513,6 +514,17 @@ export const lossCases: BadInputCase[] = [
       }),
     message:
       "softmaxCrossEntropy: the gradient with respect to 'logits' overflowed at index 0 (Infinity in a Float32Array)",
+  },
+  // gradCheck
+  {
+    name: 'gradCheck: an infinite step',
+    run: () => gradCheck((x) => x[0] as number, [1], f64(0), { h: Infinity }),
+    message: "gradCheck: 'h' must be a positive finite number, got Infinity",
+  },
+  {
+    name: 'gradCheck: misspelt option',
+    run: () => gradCheck((x) => x[0] as number, [1], f64(0), untyped({ step: 1e-4 })),
+    message: "gradCheck: unknown option 'step' (valid options: h, floor)",
   },
   // Registry
   {
