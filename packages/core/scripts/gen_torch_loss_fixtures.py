@@ -25,9 +25,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-OUT = os.path.join(
-    os.path.dirname(__file__), "..", "src", "losses", "fixtures", "torchLosses.json"
-)
+OUT = os.path.join(os.path.dirname(__file__), "..", "src", "losses", "fixtures", "torchLosses.json")
 SEED = 20261130
 rng = np.random.RandomState(SEED)
 REDUCTIONS = ("mean", "sum", "none")
@@ -46,10 +44,6 @@ def short(x):
 
 def randn(n, scale=1.0):
     return short(rng.randn(n) * scale)
-
-
-def uniform(n, lo, hi):
-    return short(rng.uniform(lo, hi, n))
 
 
 def probs(n):
@@ -187,7 +181,9 @@ def log_cosh(x, t, o, dt):
     small = torch.abs(d) < 1
     ds = torch.where(small, d, torch.zeros_like(d))
     a = torch.abs(torch.where(small, torch.ones_like(d), d))
-    l = torch.where(small, torch.log1p(2 * torch.sinh(ds / 2) ** 2), a + softplus(-2 * a) - math.log(2))
+    l = torch.where(
+        small, torch.log1p(2 * torch.sinh(ds / 2) ** 2), a + softplus(-2 * a) - math.log(2)
+    )
     return elementwise(o, dt, l, x.numel())
 
 
@@ -245,8 +241,11 @@ def bce_with_logits(x, t, o, dt):
     C = len(pw) if isinstance(pw, list) else 1
     pwt = None if pw is None else tens(pw if isinstance(pw, list) else [pw], dt)
     l = F.binary_cross_entropy_with_logits(
-        x.view(-1, C), tens(t, dt).view(-1, C), weight=None if w is None else w.view(-1, C),
-        pos_weight=pwt, reduction="none",
+        x.view(-1, C),
+        tens(t, dt).view(-1, C),
+        weight=None if w is None else w.view(-1, C),
+        pos_weight=pwt,
+        reduction="none",
     ).reshape(-1)
     return reduce(l, o["reduction"], x.numel())
 
@@ -304,7 +303,12 @@ def kl_div(x, t, o, dt):
     red = o["reduction"]
     C = o.get("classes", 1)
     if "weight" not in o:
-        r = F.kl_div(x.view(-1, C), tens(t, dt).view(-1, C), reduction=red, log_target=o.get("logTarget", False))
+        r = F.kl_div(
+            x.view(-1, C),
+            tens(t, dt).view(-1, C),
+            reduction=red,
+            log_target=o.get("logTarget", False),
+        )
         return r.reshape(-1) if red == "none" else r
     l = F.kl_div(x, tens(t, dt), reduction="none", log_target=o.get("logTarget", False))
     l = l * tens(o["weight"], dt)
@@ -389,7 +393,13 @@ def nll_ours(x, t, o, dt):
     C = o["classes"]
     x2 = x.view(-1, C)
     v = tens(o["classWeight"], dt) if "classWeight" in o else None
-    l = F.nll_loss(x2, class_index_target(t), weight=v, ignore_index=o.get("ignoreIndex", -100), reduction="none")
+    l = F.nll_loss(
+        x2,
+        class_index_target(t),
+        weight=v,
+        ignore_index=o.get("ignoreIndex", -100),
+        reduction="none",
+    )
     denom = kept_class_weight(t, o, C, dt)
     if o["reduction"] == "mean" and float(denom) == 0:
         return (l * 0).sum()
@@ -446,7 +456,10 @@ def bce_ours(x, t, o, dt):
         def forward(ctx, p):
             ctx.save_for_backward(p)
             y = tens(t, p.dtype)
-            return -(y * torch.clamp(torch.log(p), min=-100) + (1 - y) * torch.clamp(torch.log1p(-p), min=-100))
+            return -(
+                y * torch.clamp(torch.log(p), min=-100)
+                + (1 - y) * torch.clamp(torch.log1p(-p), min=-100)
+            )
 
         @staticmethod
         def backward(ctx, g):
@@ -605,7 +618,16 @@ def add(loss, name, pred, target, options, classIdx=False, reductions=REDUCTIONS
             runs.append(run)
             COUNT[loss] = COUNT.get(loss, 0) + 1 + ("f32" in run)
     if runs:
-        CASES.append({"loss": loss, "name": name, "options": options, "pred": pred, "target": target, "runs": runs})
+        CASES.append(
+            {
+                "loss": loss,
+                "name": name,
+                "options": options,
+                "pred": pred,
+                "target": target,
+                "runs": runs,
+            }
+        )
 
 
 def difference_id(loss, o, torch_result):
@@ -676,36 +698,77 @@ def main():
     w = [{}, {"weight": "random"}, {"weight": "zeros"}, {"weight": "big"}]
     add_regression("mse", w)
     add(
-        "mse", "all weights 0", [1.0, 2.0], [0.0, 0.0], {"weight": [0.0, 0.0]},
+        "mse",
+        "all weights 0",
+        [1.0, 2.0],
+        [0.0, 0.0],
+        {"weight": [0.0, 0.0]},
     )
     add_regression("mae", w)
-    add_regression("huber", w + [{"delta": d} for d in (0.5, 2.5, 1e-3, 1e3)] + [{"delta": 0.1, "weight": "random"}])
-    add_regression("smoothL1", w + [{"beta": b} for b in (0.25, 3.0, 0.0, 1e-6)] + [{"beta": 0.0, "weight": "random"}])
+    add_regression(
+        "huber",
+        w + [{"delta": d} for d in (0.5, 2.5, 1e-3, 1e3)] + [{"delta": 0.1, "weight": "random"}],
+    )
+    add_regression(
+        "smoothL1",
+        w + [{"beta": b} for b in (0.25, 3.0, 0.0, 1e-6)] + [{"beta": 0.0, "weight": "random"}],
+    )
     add_regression("logCosh", w)
-    add_regression("quantile", w + [{"q": q} for q in (0.1, 0.9, 0.01, 0.99)] + [{"q": 0.3, "weight": "random"}])
+    add_regression(
+        "quantile",
+        w + [{"q": q} for q in (0.1, 0.9, 0.01, 0.99)] + [{"q": 0.3, "weight": "random"}],
+    )
     add_regression("msle", w)
     add_regression("mape", w)
-    add_regression("gaussianNll", w + [
-        {"variance": 4.0}, {"variance": [0.5]}, {"variance": "var"}, {"variance": "var", "full": True},
-        {"full": True}, {"variance": 1e-9}, {"variance": "var", "eps": 1e-2}, {"variance": 0.0, "eps": 1e-3},
-    ])
+    add_regression(
+        "gaussianNll",
+        w
+        + [
+            {"variance": 4.0},
+            {"variance": [0.5]},
+            {"variance": "var"},
+            {"variance": "var", "full": True},
+            {"full": True},
+            {"variance": 1e-9},
+            {"variance": "var", "eps": 1e-2},
+            {"variance": 0.0, "eps": 1e-3},
+        ],
+    )
 
     # Poisson: log-rates or rates, integer and fractional counts.
     for n in (1, 3, 8, 40, 200):
         for mag in (1.0, 5.0, 30.0):
             x = randn(n, mag / 2)
-            counts = short(np.where(rng.rand(n) < 0.5, rng.poisson(np.exp(np.clip(x, -5, 6))), rng.uniform(0, 20, n)))
+            counts = short(
+                np.where(
+                    rng.rand(n) < 0.5, rng.poisson(np.exp(np.clip(x, -5, 6))), rng.uniform(0, 20, n)
+                )
+            )
             rates = np.abs(randn(n, mag))
             rates = np.where(rng.rand(n) < 0.2, 0.0, rates)
-            for j, o in enumerate([{}, {"full": True}, {"weight": "random"}, {"logInput": False},
-                                   {"logInput": False, "full": True}, {"logInput": False, "eps": 1e-3},
-                                   {"logInput": False, "weight": "zeros"}]):
+            for j, o in enumerate(
+                [
+                    {},
+                    {"full": True},
+                    {"weight": "random"},
+                    {"logInput": False},
+                    {"logInput": False, "full": True},
+                    {"logInput": False, "eps": 1e-3},
+                    {"logInput": False, "weight": "zeros"},
+                ]
+            ):
                 if n == 200 and j not in (0, 3):
                     continue
                 oo = dict(o)
                 if "weight" in oo:
                     oo["weight"] = list(weights(n, oo["weight"]))
-                add("poissonNll", f"n={n} mag={mag:g}", x if o.get("logInput", True) else rates, counts, oo)
+                add(
+                    "poissonNll",
+                    f"n={n} mag={mag:g}",
+                    x if o.get("logInput", True) else rates,
+                    counts,
+                    oo,
+                )
 
     # Binary losses on probabilities and logits.
     for n in (1, 1, 2, 2, 3, 5, 5, 8, 16, 16, 64, 200):
@@ -726,8 +789,15 @@ def main():
             x = randn(n, scale)
             soft, hard = probs(n), short((rng.rand(n) < 0.5).astype(float))
             for tn, tt in (("soft", soft), ("hard", hard)):
-                for j, o in enumerate([{}, {"weight": "random"}, {"posWeight": 3.0}, {"posWeight": 0.25, "weight": "random"},
-                                       {"posWeight": "perClass"}]):
+                for j, o in enumerate(
+                    [
+                        {},
+                        {"weight": "random"},
+                        {"posWeight": 3.0},
+                        {"posWeight": 0.25, "weight": "random"},
+                        {"posWeight": "perClass"},
+                    ]
+                ):
                     if n == 200 and j > 0:
                         continue
                     oo = dict(o)
@@ -737,8 +807,14 @@ def main():
                         C = 4 if n % 4 == 0 else 1
                         oo["posWeight"] = list(short(rng.uniform(0.1, 5, C)))
                     add("bceWithLogits", f"n={n} scale={scale:g} {tn}", x, tt, oo)
-                for o in ({}, {"alpha": 0.5, "gamma": 0.0}, {"alpha": -1.0, "gamma": 1.0}, {"alpha": 0.0, "gamma": 0.5},
-                          {"alpha": 1.0, "gamma": 3.0}, {"alpha": 0.25, "gamma": 2.0, "weight": "random"}):
+                for o in (
+                    {},
+                    {"alpha": 0.5, "gamma": 0.0},
+                    {"alpha": -1.0, "gamma": 1.0},
+                    {"alpha": 0.0, "gamma": 0.5},
+                    {"alpha": 1.0, "gamma": 3.0},
+                    {"alpha": 0.25, "gamma": 2.0, "weight": "random"},
+                ):
                     if n == 200 and o:
                         continue
                     oo = dict(o)
@@ -786,24 +862,45 @@ def main():
             for j, o in enumerate(opts):
                 if big and j not in (0, 1, 3, 7):
                     continue
-                add("softmaxCrossEntropy", f"{B}x{C} scale={scale:g}", x, ti, dict(base, **o), classIdx=True)
+                add(
+                    "softmaxCrossEntropy",
+                    f"{B}x{C} scale={scale:g}",
+                    x,
+                    ti,
+                    dict(base, **o),
+                    classIdx=True,
+                )
             for o in ({}, {"labelSmoothing": 0.3}, {"classWeight": list(cw)}, {"weight": list(rw)}):
                 # With C = 1 a probability target looks like class indices (losslab reads those).
                 if (big and o) or C == 1:
                     continue
-                add("softmaxCrossEntropy", f"{B}x{C} scale={scale:g} probabilities", x, soft, dict(base, **o))
+                add(
+                    "softmaxCrossEntropy",
+                    f"{B}x{C} scale={scale:g} probabilities",
+                    x,
+                    soft,
+                    dict(base, **o),
+                )
             lp = short(log_softmax_rows(x, C))
             for j, o in enumerate(opts[:2] + opts[4:7]):
                 if big and j > 1:
                     continue
                 add("nll", f"{B}x{C} scale={scale:g}", lp, ti, dict(base, **o), classIdx=True)
-            for o in ({}, {"p": 2}, {"margin": 0.3}, {"margin": 2.0, "p": 2}, {"classWeight": list(cw)},
-                      {"p": 2, "classWeight": list(cw), "weight": list(rw)}):
+            for o in (
+                {},
+                {"p": 2},
+                {"margin": 0.3},
+                {"margin": 2.0, "p": 2},
+                {"classWeight": list(cw)},
+                {"p": 2, "classWeight": list(cw), "weight": list(rw)},
+            ):
                 if big and len(o) > 1:
                     continue
                 if C == 1:
                     continue
-                add("multiMargin", f"{B}x{C} scale={scale:g}", x, ti, dict(base, **o), classIdx=True)
+                add(
+                    "multiMargin", f"{B}x{C} scale={scale:g}", x, ti, dict(base, **o), classIdx=True
+                )
             q = softmax_rows(x, C)
             q = short(np.where(rng.rand(B * C) < 0.1, 0.0, q))
             for o in ({}, {"weight": list(rw)}):
@@ -815,15 +912,58 @@ def main():
                 if big and o:
                     continue
                 tt = tlog if o.get("logTarget") else np.where(rng.rand(B * C) < 0.1, 0.0, soft)
-                add("klDiv", f"{B}x{C} scale={scale:g}", lp, tt, dict(base, **o), reductions=REDUCTIONS + ("batchmean",))
+                add(
+                    "klDiv",
+                    f"{B}x{C} scale={scale:g}",
+                    lp,
+                    tt,
+                    dict(base, **o),
+                    reductions=REDUCTIONS + ("batchmean",),
+                )
     # Class weights of the kept targets summing to 0, and a batch whose every target is ignored.
     x = randn(6)
-    add("softmaxCrossEntropy", "kept class weights sum to 0", x, [0, 0], {"classes": 3, "classWeight": [0.0, 1.0, 2.0]}, classIdx=True)
-    add("softmaxCrossEntropy", "every target ignored", x, [-100, -100], {"classes": 3}, classIdx=True)
-    add("nll", "kept class weights sum to 0", short(log_softmax_rows(x, 3)), [1, 1], {"classes": 3, "classWeight": [1.0, 0.0, 2.0]}, classIdx=True)
+    add(
+        "softmaxCrossEntropy",
+        "kept class weights sum to 0",
+        x,
+        [0, 0],
+        {"classes": 3, "classWeight": [0.0, 1.0, 2.0]},
+        classIdx=True,
+    )
+    add(
+        "softmaxCrossEntropy",
+        "every target ignored",
+        x,
+        [-100, -100],
+        {"classes": 3},
+        classIdx=True,
+    )
+    add(
+        "nll",
+        "kept class weights sum to 0",
+        short(log_softmax_rows(x, 3)),
+        [1, 1],
+        {"classes": 3, "classWeight": [1.0, 0.0, 2.0]},
+        classIdx=True,
+    )
     for red in REDUCTIONS:
-        add("softmaxCrossEntropy", "label smoothing with an ignored target", short(x * 3), [2, -100], {"classes": 3, "labelSmoothing": 0.2}, classIdx=True, reductions=(red,))
-    add("nll", "every target ignored", short(log_softmax_rows(x, 3)), [2, 2], {"classes": 3, "ignoreIndex": 2}, classIdx=True)
+        add(
+            "softmaxCrossEntropy",
+            "label smoothing with an ignored target",
+            short(x * 3),
+            [2, -100],
+            {"classes": 3, "labelSmoothing": 0.2},
+            classIdx=True,
+            reductions=(red,),
+        )
+    add(
+        "nll",
+        "every target ignored",
+        short(log_softmax_rows(x, 3)),
+        [2, 2],
+        {"classes": 3, "ignoreIndex": 2},
+        classIdx=True,
+    )
 
     with open(OUT, "w") as f:
         f.write("[\n")
