@@ -1,5 +1,6 @@
 import Module from 'node:module';
 import { randomUUID } from 'node:crypto';
+import { denoKernelWriter } from './denoWriter';
 
 /** One output's representations: MIME type to data (a string, or a JSON value for `+json` types). */
 export interface MimeBundle {
@@ -30,6 +31,11 @@ function kernelWriter(): DisplayWriter | null {
   if (override !== undefined) {
     return override;
   }
+  // Deno's kernel (Deno.jupyter) first: a cheap global check, and Deno has no tslab module.
+  const deno = denoKernelWriter();
+  if (deno !== null) {
+    return deno;
+  }
   if (kernelModule === undefined) {
     const cache = (Module as unknown as { _cache: Record<string, NodeModule | undefined> })._cache;
     for (const key of Object.keys(cache)) {
@@ -46,7 +52,8 @@ function kernelWriter(): DisplayWriter | null {
 
 /**
  * Replaces the display channel: a function receiving every message (for tests, or another host),
- * `null` for none (plain-Node behaviour), `undefined` to find the running tslab kernel again.
+ * `null` for none (plain-Node behaviour), `undefined` to find the running kernel again (tslab's
+ * or Deno's, see `denoWriter`).
  */
 export function setDisplayWriter(writer: DisplayWriter | null | undefined): void {
   override = writer;
