@@ -27,6 +27,10 @@ const KEYS = lossKeys();
  * @example
  * const { value, grad } = maeLoss(new Float64Array([1, 2, 3]), new Float64Array([0, 4, 3]));
  * // value = (1 + 2 + 0) / 3 = 1, grad = [1/3, -1/3, 0]
+ * const weighted = maeLoss(new Float64Array([1, 2]), new Float64Array([0, 4]), {
+ *   weight: new Float64Array([3, 1]),
+ * });
+ * // weighted.value = (3*1 + 1*2) / (3 + 1) = 1.25, weighted.grad = [3/4, -1/4]
  */
 export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'maeLoss';

@@ -26,6 +26,10 @@ const KEYS = lossKeys();
  * @example
  * const { value, grad } = mseLoss(new Float64Array([1, 2]), new Float64Array([0, 4]));
  * // value = ((1-0)^2 + (2-4)^2) / 2 = 2.5, grad = [2*1/2, 2*(-2)/2] = [1, -2]
+ * const weighted = mseLoss(new Float64Array([1, 2]), new Float64Array([0, 4]), {
+ *   weight: new Float64Array([3, 1]),
+ * });
+ * // weighted.value = (3*1 + 1*4) / (3 + 1) = 1.75, weighted.grad = [2*3*1/4, 2*1*(-2)/4] = [1.5, -1]
  */
 export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
   const fn = 'mseLoss';
