@@ -76,9 +76,10 @@ export function marginRankingLoss(
     // `z <= 0` so that a NaN reaches the value and the finite check.
     const l = z <= 0 ? 0 : w * z;
     const g = z <= 0 ? 0 : -w * y * scale;
+    const g2 = z <= 0 ? 0 : w * y * scale;
     sum += l;
     grad[i] = g;
-    grad2[i] = -g;
+    grad2[i] = g2;
     bound += Math.abs(g);
     if (values !== null) {
       values[i] = l;
