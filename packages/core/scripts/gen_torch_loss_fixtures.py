@@ -834,6 +834,16 @@ def main():
     add("hinge", "at the kink", [1.0, -1.0, 0.5, -2.0], [1.0, -1.0, -1.0, 1.0], {})
     add("squaredHinge", "at the kink", [1.0, -1.0, 0.5, -2.0], [1.0, -1.0, -1.0, 1.0], {})
     add("hinge", "at the kink, margin 2", [2.0, -2.0], [1.0, -1.0], {"margin": 2.0})
+    # Multi-class margins exactly at the kink (x_t - x_c = margin) for p = 1 and 2.
+    for p in (1, 2):
+        add(
+            "multiMargin",
+            f"at the kink, p {p}",
+            [1.0, 2.0, 0.5, 0.25, -1.0, 0.25],
+            [1, 0],
+            {"classes": 3, "p": p},
+            classIdx=True,
+        )
 
     # B x C losses.
     shapes = [(1, 1), (1, 2), (2, 2), (3, 3), (4, 5), (5, 7), (8, 10), (2, 100), (1, 257), (1, 500)]
