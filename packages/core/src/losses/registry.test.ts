@@ -23,6 +23,20 @@ const CONTRACT_FNS = [
   'hingeLoss',
   'squaredHingeLoss',
   'multiMarginLoss',
+  'tweedieLoss',
+  'cosineSimilarityLoss',
+  'softMarginLoss',
+  'multiLabelSoftMarginLoss',
+  'multiLabelMarginLoss',
+  'multiclassHingeLoss',
+  'categoricalHingeLoss',
+  'diceLoss',
+  'tverskyLoss',
+  'ctcLoss',
+  'hingeEmbeddingLoss',
+  'cosineEmbeddingLoss',
+  'marginRankingLoss',
+  'tripletMarginLoss',
 ];
 
 /** A valid target in each target domain, for a prediction sweep of n points. */
@@ -105,6 +119,21 @@ describe('losses registry', () => {
         info.fn(pred, target).value,
       );
     }
+  });
+
+  it('names the inputs of the losses that take more than (pred, target)', () => {
+    const multi = losses.filter((l) => l.inputs !== undefined);
+    expect(multi.map((l) => l.id).sort()).toEqual([
+      'cosineEmbedding',
+      'marginRanking',
+      'tripletMargin',
+    ]);
+    for (const info of multi) {
+      expect(info.elementwise).toBe(false);
+      // Each such function takes its arrays, then options.
+      expect(info.fn.length).toBe((info.inputs as readonly string[]).length + 1);
+    }
+    expect(getLoss('tripletMargin').inputs).toEqual(['anchor', 'positive', 'negative']);
   });
 
   it('rejects an unknown id, listing the known ones', () => {

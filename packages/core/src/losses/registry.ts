@@ -2,24 +2,38 @@ import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { bceLoss } from './bceLoss';
 import { bceWithLogitsLoss } from './bceWithLogitsLoss';
+import { categoricalHingeLoss } from './categoricalHingeLoss';
+import { cosineEmbeddingLoss } from './cosineEmbeddingLoss';
+import { cosineSimilarityLoss } from './cosineSimilarityLoss';
 import { crossEntropy } from './crossEntropy';
+import { ctcLoss } from './ctcLoss';
+import { diceLoss } from './diceLoss';
 import { focalLoss } from './focalLoss';
 import { gaussianNllLoss } from './gaussianNllLoss';
+import { hingeEmbeddingLoss } from './hingeEmbeddingLoss';
 import { hingeLoss } from './hingeLoss';
 import { huberLoss } from './huberLoss';
 import { klDivLoss } from './klDivLoss';
 import { logCoshLoss } from './logCoshLoss';
 import { maeLoss } from './maeLoss';
 import { mapeLoss } from './mapeLoss';
+import { marginRankingLoss } from './marginRankingLoss';
 import { mseLoss } from './mseLoss';
 import { msleLoss } from './msleLoss';
+import { multiclassHingeLoss } from './multiclassHingeLoss';
+import { multiLabelMarginLoss } from './multiLabelMarginLoss';
+import { multiLabelSoftMarginLoss } from './multiLabelSoftMarginLoss';
 import { multiMarginLoss } from './multiMarginLoss';
 import { nllLoss } from './nllLoss';
 import { poissonNllLoss } from './poissonNllLoss';
 import { quantileLoss } from './quantileLoss';
 import { smoothL1Loss } from './smoothL1Loss';
+import { softMarginLoss } from './softMarginLoss';
 import { softmaxCrossEntropy } from './softmaxCrossEntropy';
 import { squaredHingeLoss } from './squaredHingeLoss';
+import { tripletMarginLoss } from './tripletMarginLoss';
+import { tverskyLoss } from './tverskyLoss';
+import { tweedieLoss } from './tweedieLoss';
 
 /** The shape every loss of the registry has. */
 export type LossFn = (
@@ -39,7 +53,8 @@ export interface LossInfo {
   formula: string;
   /** LaTeX of dL/dpred, elementwise. */
   gradFormula: string;
-  kind: 'regression' | 'classification';
+  /** 'similarity': losses of pairs or triplets that learn embeddings or rankings. */
+  kind: 'regression' | 'classification' | 'similarity';
   pred: 'real' | 'logits' | 'probability' | 'positive' | 'log-probability' | 'distribution';
   target:
     'real' | 'binary01' | 'sign' | 'class-index' | 'probability' | 'positive' | 'distribution';
@@ -47,9 +62,16 @@ export interface LossInfo {
   elementwise: boolean;
   /** The options' defaults. */
   defaults: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * Present when the loss's arrays are not `(pred, target)`: their names in call order, options
+   * last, e.g. `['x1', 'x2', 'target']`. Such an `fn` cannot be called as a {@link LossFn} (nor
+   * trained by `fit`); it is listed for its formulas and called by its own signature.
+   */
+  inputs?: readonly string[];
 }
 
-// Each loss's own options type is narrower than LossFn's record, hence the casts.
+// Each loss's own options type is narrower than LossFn's record, hence the casts; a loss of
+// several inputs (with `inputs`) has another signature altogether, hence `as unknown as`.
 const entries: LossInfo[] = [
   {
     id: 'mse',
@@ -172,6 +194,30 @@ const entries: LossInfo[] = [
     defaults: { reduction: 'mean', variance: 1, full: false, eps: 1e-6 },
   },
   {
+    id: 'tweedie',
+    name: 'Tweedie deviance',
+    fn: tweedieLoss as LossFn,
+    formula: String.raw`2\Big(\frac{\max(y, 0)^{2-p}}{(1-p)(2-p)} - \frac{y\,\hat y^{1-p}}{1-p} + \frac{\hat y^{2-p}}{2-p}\Big)`,
+    gradFormula: String.raw`2\,\hat y^{-p}(\hat y - y)`,
+    kind: 'regression',
+    pred: 'positive',
+    target: 'positive',
+    elementwise: true,
+    defaults: { reduction: 'mean', power: 0 },
+  },
+  {
+    id: 'cosineSimilarity',
+    name: 'Cosine similarity',
+    fn: cosineSimilarityLoss as LossFn,
+    formula: String.raw`-\frac{\hat y \cdot y}{\lVert \hat y\rVert\, \lVert y\rVert}`,
+    gradFormula: String.raw`-\frac{1}{\lVert \hat y\rVert}\big(\bar y - (\bar{\hat y} \cdot \bar y)\,\bar{\hat y}\big)`,
+    kind: 'regression',
+    pred: 'real',
+    target: 'real',
+    elementwise: false,
+    defaults: { reduction: 'mean' },
+  },
+  {
     id: 'bce',
     name: 'Binary cross-entropy',
     fn: bceLoss as LossFn,
@@ -290,6 +336,153 @@ const entries: LossInfo[] = [
     target: 'class-index',
     elementwise: false,
     defaults: { reduction: 'mean', p: 1, margin: 1 },
+  },
+  {
+    id: 'softMargin',
+    name: 'Soft margin',
+    fn: softMarginLoss as LossFn,
+    formula: String.raw`\log(1 + e^{-y x})`,
+    gradFormula: String.raw`-y\,\sigma(-y x)`,
+    kind: 'classification',
+    pred: 'real',
+    target: 'sign',
+    elementwise: true,
+    defaults: { reduction: 'mean' },
+  },
+  {
+    id: 'multiLabelSoftMargin',
+    name: 'Multi-label soft margin',
+    fn: multiLabelSoftMarginLoss as LossFn,
+    formula: String.raw`\frac{1}{C}\sum_c v_c\big(y_c \log(1 + e^{-x_c}) + (1 - y_c)\log(1 + e^{x_c})\big)`,
+    gradFormula: String.raw`\frac{v_c}{C}\big(\sigma(x_c) - y_c\big)`,
+    kind: 'classification',
+    pred: 'logits',
+    target: 'binary01',
+    elementwise: false,
+    defaults: { reduction: 'mean' },
+  },
+  {
+    id: 'multiLabelMargin',
+    name: 'Multi-label hinge',
+    fn: multiLabelMarginLoss as LossFn,
+    formula: String.raw`\frac{1}{C}\sum_{j \in Y}\sum_{k \notin Y} \max(0, 1 - x_j + x_k)`,
+    gradFormula: String.raw`\frac{1}{C}\Big(\sum_{j \in Y} [z_{jk} > 0]\ (k \notin Y),\ -\sum_{k \notin Y} [z_{jk} > 0]\ (j \in Y)\Big)`,
+    kind: 'classification',
+    pred: 'real',
+    target: 'class-index',
+    elementwise: false,
+    defaults: { reduction: 'mean' },
+  },
+  {
+    id: 'multiclassHinge',
+    name: 'Crammer–Singer multi-class hinge',
+    fn: multiclassHingeLoss as LossFn,
+    formula: String.raw`\max_c\big(x_c + 1 - [c = t]\big) - x_t`,
+    gradFormula: String.raw`[c = c^*] - [c = t]`,
+    kind: 'classification',
+    pred: 'real',
+    target: 'class-index',
+    elementwise: false,
+    defaults: { reduction: 'mean' },
+  },
+  {
+    id: 'categoricalHinge',
+    name: 'Categorical hinge',
+    fn: categoricalHingeLoss as LossFn,
+    formula: String.raw`\max\big(0,\ \max_c (1 - y_c) x_c - \textstyle\sum_c y_c x_c + 1\big)`,
+    gradFormula: String.raw`[\ell > 0]\big((1 - y_c)[c = c^*] - y_c\big)`,
+    kind: 'classification',
+    pred: 'real',
+    target: 'distribution',
+    elementwise: false,
+    defaults: { reduction: 'mean' },
+  },
+  {
+    id: 'dice',
+    name: 'Dice',
+    fn: diceLoss as LossFn,
+    formula: String.raw`1 - \frac{2\sum_j p_j t_j + 2s}{\sum_j p_j + \sum_j t_j + 2s}`,
+    gradFormula: String.raw`-\frac{2}{P + T + 2s}\Big(t_j - \frac{I + s}{P + T + 2s}\Big)`,
+    kind: 'classification',
+    pred: 'probability',
+    target: 'probability',
+    elementwise: false,
+    defaults: { reduction: 'mean', smooth: 1 },
+  },
+  {
+    id: 'tversky',
+    name: 'Tversky',
+    fn: tverskyLoss as LossFn,
+    formula: String.raw`1 - \frac{I + s}{I + \alpha (P - I) + \beta (T - I) + s}`,
+    gradFormula: String.raw`-\frac{1}{D}\Big(t_j - \frac{I + s}{D}\big((1 - \alpha - \beta) t_j + \alpha\big)\Big)`,
+    kind: 'classification',
+    pred: 'probability',
+    target: 'probability',
+    elementwise: false,
+    defaults: { reduction: 'mean', alpha: 0.5, beta: 0.5, smooth: 1 },
+  },
+  {
+    id: 'ctc',
+    name: 'Connectionist temporal classification',
+    fn: ctcLoss as LossFn,
+    formula: String.raw`-\log \sum_{\pi \in \mathcal B^{-1}(l)} \prod_t y^t_{\pi_t}`,
+    gradFormula: String.raw`-\frac{1}{p(l \mid x)} \sum_{s:\, l'_s = c} \frac{\alpha_t(s)\beta_t(s)}{y^t_c}`,
+    kind: 'classification',
+    pred: 'log-probability',
+    target: 'class-index',
+    elementwise: false,
+    defaults: { reduction: 'mean', blank: 0, zeroInfinity: false },
+  },
+  {
+    id: 'hingeEmbedding',
+    name: 'Hinge embedding',
+    fn: hingeEmbeddingLoss as LossFn,
+    formula: String.raw`\begin{cases} x & y = 1 \\ \max(0, m - x) & y = -1 \end{cases}`,
+    gradFormula: String.raw`\begin{cases} 1 & y = 1 \\ -[m - x > 0] & y = -1 \end{cases}`,
+    kind: 'similarity',
+    pred: 'real',
+    target: 'sign',
+    elementwise: true,
+    defaults: { reduction: 'mean', margin: 1 },
+  },
+  {
+    id: 'cosineEmbedding',
+    name: 'Cosine embedding',
+    fn: cosineEmbeddingLoss as unknown as LossFn,
+    formula: String.raw`\begin{cases} 1 - \cos(x_1, x_2) & y = 1 \\ \max(0, \cos(x_1, x_2) - m) & y = -1 \end{cases}`,
+    gradFormula: String.raw`\mp\Big(\frac{x_2}{\lVert x_1\rVert \lVert x_2\rVert} - \cos(x_1, x_2)\frac{x_1}{\lVert x_1\rVert^2}\Big)`,
+    kind: 'similarity',
+    pred: 'real',
+    target: 'sign',
+    elementwise: false,
+    defaults: { reduction: 'mean', margin: 0 },
+    inputs: ['x1', 'x2', 'target'],
+  },
+  {
+    id: 'marginRanking',
+    name: 'Margin ranking',
+    fn: marginRankingLoss as unknown as LossFn,
+    formula: String.raw`\max\big(0, -y (x_1 - x_2) + m\big)`,
+    gradFormula: String.raw`\mp y\,[-y (x_1 - x_2) + m > 0]`,
+    kind: 'similarity',
+    pred: 'real',
+    target: 'sign',
+    elementwise: false,
+    defaults: { reduction: 'mean', margin: 0 },
+    inputs: ['x1', 'x2', 'target'],
+  },
+  {
+    id: 'tripletMargin',
+    name: 'Triplet margin',
+    fn: tripletMarginLoss as unknown as LossFn,
+    formula: String.raw`\max\big(0,\ \lVert a - p + \varepsilon\rVert_p - \lVert a - n + \varepsilon\rVert_p + m\big)`,
+    gradFormula: String.raw`\operatorname{sign}(v_j)\Big(\frac{|v_j|}{\lVert v\rVert_p}\Big)^{p-1},\ v = a - p + \varepsilon \text{ or } a - n + \varepsilon`,
+    kind: 'similarity',
+    pred: 'real',
+    target: 'real',
+    elementwise: false,
+    defaults: { reduction: 'mean', margin: 1, p: 2, eps: 1e-6, swap: false },
+    inputs: ['anchor', 'positive', 'negative'],
   },
 ];
 
