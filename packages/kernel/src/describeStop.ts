@@ -64,6 +64,11 @@ export function localizeStopMessage(message: string, locale: Locale): string {
   if (checkLocale(locale, 'localizeStopMessage') === 'en' || message === '') {
     return message;
   }
+  // An error's own message is quoted as it is (it may hold '; ' itself).
+  const error = /^stopped by an error at step (\d+): ([\s\S]*)$/.exec(message);
+  if (error !== null) {
+    return `第 ${error[1]} 步出错，训练停止：${error[2]}`;
+  }
   return message
     .split('; ')
     .map((clause) => {

@@ -15,7 +15,11 @@ export interface DisplayContent {
   transient: { display_id: string };
 }
 
-/** Sends one display message; `update` selects `update_display_data` over `display_data`. */
+/**
+ * Sends one display message; `update` selects `update_display_data` over `display_data`. It
+ * throws when the channel cannot take the message: an error whose `code` is `'EBUSY'` (or whose
+ * message says "busy") means "not now, later", anything else "never" (see `sendBundle`).
+ */
 export type DisplayWriter = (content: DisplayContent, update: boolean) => void;
 
 // tslab keeps the running execution's sender in `dist/jupyter.js` as `lastWriteDisplayData`.
@@ -54,10 +58,14 @@ function kernelWriter(): DisplayWriter | null {
  * Replaces the display channel: a function receiving every message (for tests, or another host),
  * `null` for none (plain-Node behaviour), `undefined` to find the running kernel again (tslab's
  * or Deno's, see `denoWriter`).
+ * Starts a new send budget (see `SEND_BUDGET`).
  */
 export function setDisplayWriter(writer: DisplayWriter | null | undefined): void {
   override = writer;
   kernelModule = undefined;
+  pending.clear();
+  failed.clear();
+  endStretch();
 }
 
 /** True when displays reach a notebook (running inside the tslab kernel, or a writer was set). */
@@ -70,41 +78,185 @@ export function newDisplayId(): string {
   return `losslab-${randomUUID()}`;
 }
 
+/**
+ * How many messages the helper sends between two turns of the event loop, for all its displays
+ * together. tslab's output socket (zeromq.js) sends at most 512 messages synchronously; the next
+ * one waits for the event loop, and every send until then fails, the kernel's own included (its
+ * stream output and its 'idle' status: the cell then hangs). A synchronous training loop never
+ * lets the event loop run, so the helper stays well inside that limit by itself:
+ *
+ * - `perStretch`: at most this many sends of ours between two event-loop turns, leaving the rest
+ *   (more than two thirds) to the kernel's messages;
+ * - `endReserve` of them are kept for final frames (a run's last chart and progress line), so
+ *   live frames get `perStretch - endReserve`, spread over time: after `t` ms of one synchronous
+ *   stretch, `liveAllowance(t)` live sends may have been made. The allowance grows with the
+ *   logarithm of the time (about 8 sends a second at first, one every ~20 s after 10 minutes,
+ *   the last one after about half an hour), so a short run draws at its throttle and a long one
+ *   ever more sparsely rather than going silent;
+ * - a frame that does not fit is not queued: the display skips it and draws its newest state at
+ *   its next turn (newest frame per display wins). Final frames that do not fit wait, one per
+ *   display, for the event loop.
+ *
+ * zeromq.js counts its 512 over the kernel's life, not per cell (the count restarts only when a
+ * send has to wait), so a stretch can meet the limit early whatever any library does; the budget
+ * keeps the helper's share of every stretch small. A loop that yields (`await`) starts a new
+ * stretch each time it does.
+ */
+export const SEND_BUDGET = { perStretch: 160, endReserve: 32 } as const;
+
+/**
+ * Live sends allowed after `elapsedMs` of one synchronous stretch: `8 + 12 log2(1 + t / 2 s)`,
+ * capped at `perStretch - endReserve` (128, reached after about 34 minutes).
+ *
+ * @example
+ * [liveAllowance(0), liveAllowance(10_000), liveAllowance(600_000)].map(Math.floor);
+ * // [8, 39, 106]
+ */
+export function liveAllowance(elapsedMs: number): number {
+  const cap = SEND_BUDGET.perStretch - SEND_BUDGET.endReserve;
+  return Math.min(cap, 8 + 12 * Math.log2(1 + Math.max(0, elapsedMs) / 2000));
+}
+
+// The current synchronous stretch: sends since the event loop last ran, and when it began.
+let stretchSends = 0;
+let stretchLive = 0;
+let stretchStart = 0;
+let stretchArmed = false;
+/** Sends made in all (for tests and the soak script). */
+let totalSends = 0;
+
+function noteSend(live: boolean): void {
+  if (!stretchArmed) {
+    stretchArmed = true;
+    stretchStart = performance.now();
+    // Runs only once the event loop turns again: the synchronous stretch is over.
+    setImmediate(onLoopTurn);
+  }
+  stretchSends++;
+  totalSends++;
+  if (live) {
+    stretchLive++;
+  }
+}
+
+function endStretch(): void {
+  stretchArmed = false;
+  stretchSends = 0;
+  stretchLive = 0;
+}
+
+function onLoopTurn(): void {
+  endStretch();
+  flush();
+  for (const listener of [...loopTurnListeners]) {
+    listener();
+  }
+}
+
+/** Called at every event-loop turn that follows a send (live displays check they are alive). */
+const loopTurnListeners = new Set<() => void>();
+
+/** Registers `listener` for the next event-loop turns after a send; returns its remover. */
+export function onEventLoopTurn(listener: () => void): () => void {
+  loopTurnListeners.add(listener);
+  return () => loopTurnListeners.delete(listener);
+}
+
+/**
+ * True when a live frame may be sent now (see `SEND_BUDGET`). A display asks before it builds a
+ * frame, so a skipped frame costs nothing.
+ */
+export function liveFrameAllowed(): boolean {
+  if (!stretchArmed) {
+    return true;
+  }
+  const live = SEND_BUDGET.perStretch - SEND_BUDGET.endReserve;
+  return (
+    stretchLive < live &&
+    stretchSends < live &&
+    stretchLive < liveAllowance(performance.now() - stretchStart)
+  );
+}
+
+/** The helper's send counters: all sends so far, and those of the current synchronous stretch. */
+export function sendStats(): { total: number; stretch: number; stretchLive: number } {
+  return { total: totalSends, stretch: stretchSends, stretchLive };
+}
+
 interface Pending {
   writer: DisplayWriter;
   content: DisplayContent;
   update: boolean;
 }
+// Messages waiting for the event loop, newest per display id (Map keeps first-insertion order, so
+// a display is still created before it is updated).
 const pending = new Map<string, Pending>();
+// Display ids whose message the channel refused for good: reported once, never retried.
+const failed = new Set<string>();
 let flushScheduled = false;
 
 function flush(): void {
   flushScheduled = false;
   for (const [id, p] of [...pending]) {
     pending.delete(id);
-    deliver(p.writer, p.content, p.update);
+    if (!deliver(p.writer, p.content, p.update, false)) {
+      break; // busy again: the rest waits for the next turn, in order
+    }
   }
 }
 
-// zeromq.js lets only one send be "in progress": after 512 synchronous sends it defers one to the
-// event loop, and every send until then throws EBUSY. A training loop never yields, so keep the
-// newest message per display id and deliver it as soon as the loop lets the event loop run.
-function deliver(writer: DisplayWriter, content: DisplayContent, update: boolean): boolean {
-  const id = content.transient.display_id;
+function schedule(): void {
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (
+    e !== null &&
+    typeof e === 'object' &&
+    (e.code === 'EBUSY' || (typeof e.message === 'string' && /\bbusy\b/i.test(e.message)))
+  );
+}
+
+function wait(id: string, writer: DisplayWriter, content: DisplayContent, update: boolean): void {
   const queued = pending.get(id);
-  if (queued !== undefined) {
-    // A creation not yet delivered must stay a creation.
-    pending.set(id, { writer, content, update: queued.update && update });
+  // A creation not yet delivered must stay a creation.
+  pending.set(id, { writer, content, update: (queued?.update ?? true) && update });
+  schedule();
+}
+
+// Returns true when the channel took the message now.
+function deliver(
+  writer: DisplayWriter,
+  content: DisplayContent,
+  update: boolean,
+  live: boolean,
+): boolean {
+  const id = content.transient.display_id;
+  if (failed.has(id)) {
+    return false;
+  }
+  if (pending.has(id) || (stretchArmed && stretchSends >= SEND_BUDGET.perStretch)) {
+    wait(id, writer, content, update);
     return false;
   }
   try {
     writer(content, update);
+    noteSend(live);
     return true;
-  } catch {
-    pending.set(id, { writer, content, update });
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
+  } catch (error) {
+    if (isBusy(error)) {
+      wait(id, writer, content, update);
+    } else {
+      // Not a busy socket: the message itself is refused (say it holds a BigInt). Retrying it
+      // would spin forever; say so once, drop it, and drop the display's later frames.
+      failed.add(id);
+      pending.delete(id);
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`losslab: a display could not be sent and was dropped: ${reason}\n`);
     }
     return false;
   }
@@ -134,10 +286,19 @@ export function updateDisplay(displayId: string, bundle: MimeBundle): void {
 }
 
 /**
- * The shared sender: returns true when the kernel took the message now, false when it was queued
- * (socket busy) or there is no kernel (then a creation prints its text/plain).
+ * The shared sender, within `SEND_BUDGET`: returns true when the kernel took the message now;
+ * false when it waits for the event loop (budget spent or socket busy: only the newest message
+ * per display waits), when the channel refused it for good (reported once on stderr, never
+ * retried), or when there is no kernel (then a creation prints its text/plain). `live` marks a
+ * live frame, which counts against the live part of the budget (callers ask
+ * `liveFrameAllowed()` first).
  */
-export function sendBundle(bundle: MimeBundle, displayId: string, update: boolean): boolean {
+export function sendBundle(
+  bundle: MimeBundle,
+  displayId: string,
+  update: boolean,
+  live = false,
+): boolean {
   const writer = kernelWriter();
   if (writer === null) {
     const text = bundle.data['text/plain'];
@@ -150,5 +311,6 @@ export function sendBundle(bundle: MimeBundle, displayId: string, update: boolea
     writer,
     { data: bundle.data, metadata: bundle.metadata ?? {}, transient: { display_id: displayId } },
     update,
+    live,
   );
 }

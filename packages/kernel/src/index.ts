@@ -20,6 +20,8 @@ export { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
 export { niceTicks, logTicks } from './niceTicks';
 export { formatNumber } from './formatNumber';
 export { escapeHtml } from './escapeHtml';
+export { svgImage, svgFromImages } from './svgImage';
+export { clipText, MAX_LABEL_LENGTH, MAX_MESSAGE_LENGTH } from './clipText';
 
 // Display through the running tslab kernel
 export {
@@ -29,6 +31,11 @@ export {
   inKernel,
   setDisplayWriter,
   sendBundle,
+  liveFrameAllowed,
+  liveAllowance,
+  sendStats,
+  onEventLoopTurn,
+  SEND_BUDGET,
 } from './display';
 export type { MimeBundle, DisplayContent, DisplayWriter } from './display';
 
@@ -37,6 +44,9 @@ export { plotLosses } from './plotLosses';
 export { liveLossCurve } from './liveLossCurve';
 export type { LiveLossCurveOptions } from './liveLossCurve';
 export { progress, progressLine, formatDuration } from './progress';
+export { liveCallback, checkThrottle } from './liveCallback';
+export type { LiveEnd, LiveView } from './liveCallback';
+export { watchInterrupt } from './watchInterrupt';
 export type { ProgressOptions } from './progress';
 
 // Formulas, tables, loss surfaces and loss shapes

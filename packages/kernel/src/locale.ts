@@ -27,6 +27,11 @@ export interface Messages {
   validation: string;
   /** The divergence marker: `diverged at step 3`. */
   divergedAt(step: number): string;
+  /** How a live run whose cell was interrupted ended: `interrupted at step 40`. */
+  interruptedAt(step: number): string;
+  /** A live chart's state: `running, last update 17:23:05 UTC`. */
+  lastUpdate(time: string): string;
+
   /** Notes on a log chart. */
   noPositiveLoss: string;
   nonPositiveHidden(count: number): string;
@@ -51,6 +56,8 @@ export interface Messages {
     rate: string | null;
     eta: string | null;
     doneIn: string | null;
+    /** How a run that did not finish by its rule stopped (with `doneIn`): replaces "done in". */
+    stopped?: string | null;
   }): string;
   /** Loss surface: default title, level tooltips, start and end of the path, summary. */
   lossSurface: string;
@@ -85,6 +92,9 @@ const en: Messages = {
   legendMin: (loss, step) => ` (min ${loss} at ${step})`,
   validation: ' (validation)',
   divergedAt: (step) => `diverged at step ${step}`,
+  interruptedAt: (step) => `interrupted at step ${step}`,
+  lastUpdate: (time) => `running, last update ${time}`,
+
   noPositiveLoss: 'no positive loss: linear scale instead of log',
   nonPositiveHidden: (n) => `${n} values <= 0 not shown on the log scale`,
   noDataYet: 'no data yet',
@@ -95,7 +105,12 @@ const en: Messages = {
   listSeparator: '; ',
   progress: (s) =>
     `${s.label === '' ? '' : `${s.label}  `}step ${s.step}/${s.maxSteps}  loss ${s.loss}  ` +
-    `${s.rate ?? '-'} steps/s  ${s.doneIn !== null ? `done in ${s.doneIn}` : `ETA ${s.eta ?? '?'}`}`,
+    `${s.rate ?? '-'} steps/s  ` +
+    (s.doneIn === null
+      ? `ETA ${s.eta ?? '?'}`
+      : s.stopped
+        ? `${s.stopped} after ${s.doneIn}`
+        : `done in ${s.doneIn}`),
   lossSurface: 'Loss surface',
   levelLabel: (loss) => `loss ${loss}`,
   pathStart: 'start',
@@ -125,6 +140,9 @@ const zh: Messages = {
   legendMin: (loss, step) => `（最小 ${loss}，第 ${step} 步）`,
   validation: '（验证集）',
   divergedAt: (step) => `第 ${step} 步发散`,
+  interruptedAt: (step) => `在第 ${step} 步被中断`,
+  lastUpdate: (time) => `训练中，最后更新于 ${time}`,
+
   noPositiveLoss: '没有正的损失值：改用线性坐标',
   nonPositiveHidden: (n) => `${n} 个 <= 0 的值无法画在对数坐标上`,
   noDataYet: '尚无数据',
@@ -135,7 +153,12 @@ const zh: Messages = {
   listSeparator: '；',
   progress: (s) =>
     `${s.label === '' ? '' : `${s.label}  `}第 ${s.step}/${s.maxSteps} 步  损失 ${s.loss}  ` +
-    `${s.rate ?? '-'} 步/秒  ${s.doneIn !== null ? `用时 ${s.doneIn}` : `剩余约 ${s.eta ?? '?'}`}`,
+    `${s.rate ?? '-'} 步/秒  ` +
+    (s.doneIn === null
+      ? `剩余约 ${s.eta ?? '?'}`
+      : s.stopped
+        ? `${s.stopped}（用时 ${s.doneIn}）`
+        : `用时 ${s.doneIn}`),
   lossSurface: '损失曲面',
   levelLabel: (loss) => `损失 ${loss}`,
   pathStart: '起点',
@@ -200,6 +223,8 @@ const STOP_REASONS_ZH: Record<string, string> = {
   diverged: '发散',
   callback: '回调停止',
   running: '训练中',
+  error: '出错停止',
+  interrupted: '被中断',
 };
 
 function stopReasonZh(reason: string): string {

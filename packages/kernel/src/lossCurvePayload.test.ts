@@ -5,6 +5,7 @@ import { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
 import { lossCurvePayload } from './lossCurvePayload';
 import type { HistoryLike } from './lossCurvePayload';
 import { LOSS_CURVE_MIME } from './payload';
+import { svgFromImages } from './svgImage';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -131,9 +132,14 @@ describe('lossCurveBundle', () => {
   it('holds the vendor payload, the SVG in text/html and a one-line text/plain', () => {
     const bundle = lossCurveBundle(lossCurvePayload({ name: 'gd', loss: [4, 1, 2] }));
     expect(Object.keys(bundle.data)).toEqual([LOSS_CURVE_MIME, 'text/html', 'text/plain']);
-    expect(bundle.data['text/html']).toMatch(
-      /^<div class="losslab-curve"><svg [^]*<\/svg><\/div>$/,
+    // The chart travels as an image (it survives JupyterLab's sanitizer): one, an SVG card.
+    const html = bundle.data['text/html'] as string;
+    expect(html).toMatch(
+      /^<div class="losslab-curve"><img src="data:image\/svg\+xml;base64,[^"]+" alt="Training loss: gd: 3 steps[^"]*"[^>]*\/><\/div>$/,
     );
+    const [svg] = svgFromImages(html);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg><\/svg>$/);
+    expect(svg).toContain('min 1 at step 2');
     expect(bundle.data['text/plain']).toBe(
       'Training loss: gd: 3 steps, final 2, min 1 at step 2 (maxSteps)',
     );

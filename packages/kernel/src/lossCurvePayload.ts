@@ -1,5 +1,6 @@
 import { LosslabError } from '@losslab/core';
 import type { History } from '@losslab/core';
+import { clipText, MAX_MESSAGE_LENGTH } from './clipText';
 import { downsample, downsampleIndices } from './downsample';
 import type { StreamingDownsampler } from './StreamingDownsampler';
 import type { CurvePoint, CurveRun, CurveStopReason, LossCurvePayload } from './payload';
@@ -9,9 +10,11 @@ import type { Locale } from './locale';
 
 /**
  * What a chart needs of a run: its losses, and whatever else of a core `History` it has.
- * A plain `{ name: 'ones', loss: [1, 1] }` is enough.
+ * A plain `{ name: 'ones', loss: [1, 1] }` is enough. A thinned history (`stride` > 1) is drawn
+ * at its steps, with its exact `minLoss`/`minStep` and `lastLoss`.
  */
-export type HistoryLike = Pick<History, 'loss'> & Partial<Omit<History, 'loss'>>;
+export type HistoryLike = Pick<History, 'loss'> &
+  Partial<Omit<History, 'loss' | 'stopReason'>> & { stopReason?: CurveStopReason };
 
 /** Options of `plotLosses`, `liveLossCurve` and `lossCurvePayload`. */
 export interface CurveChartOptions {
@@ -91,7 +94,7 @@ export function buildCurvePayload(
   const runs = list.map((h, i) =>
     curveRun(
       h,
-      options?.names?.[i] ?? h.name ?? text.runName(i + 1),
+      clipText(String(options?.names?.[i] ?? h.name ?? text.runName(i + 1))),
       buckets,
       options?.running,
       streams?.[i],
@@ -104,9 +107,9 @@ export function buildCurvePayload(
     options: {
       logY: options?.logY ?? false,
       smoothing,
-      title: options?.title ?? text.trainingLoss,
-      xLabel: options?.xLabel ?? text.step,
-      yLabel: options?.yLabel ?? text.loss,
+      title: clipText(String(options?.title ?? text.trainingLoss)),
+      xLabel: clipText(String(options?.xLabel ?? text.step)),
+      yLabel: clipText(String(options?.yLabel ?? text.loss)),
     },
   };
   // English is the payload's default: an English chart's payload stays as it always was.
@@ -128,40 +131,58 @@ function curveRun(
   const n = loss.length;
   stream?.update(loss);
   const indices = stream === undefined ? downsampleIndices(loss, buckets) : stream.indices();
-  const points: CurvePoint[] = indices.map((i) => [i + 1, rounded(loss[i] as number, 7)]);
+  // Entry i of a history thinned to every `stride`-th step holds step i * stride + 1.
+  const stride = h.stride !== undefined && h.stride >= 1 ? h.stride : 1;
+  const stepOf = (i: number): number => i * stride + 1;
+  const points: CurvePoint[] = indices.map((i) => [stepOf(i), rounded(loss[i] as number, 7)]);
   let min: CurveRun['min'] = null;
   let divergedAt: number | undefined;
   let minStep = -1;
   let minLoss = Infinity;
   if (stream !== undefined) {
-    minStep = stream.minIndex + 1;
+    minStep = stream.minIndex >= 0 ? stepOf(stream.minIndex) : -1;
     minLoss = stream.minValue;
-    divergedAt = stream.firstNonFinite >= 0 ? stream.firstNonFinite + 1 : undefined;
+    divergedAt = stream.firstNonFinite >= 0 ? stepOf(stream.firstNonFinite) : undefined;
   } else {
     for (let i = 0; i < n; i++) {
       const v = loss[i] as number;
       if (v - v !== 0) {
         // NaN or +-Infinity
-        divergedAt ??= i + 1;
+        divergedAt ??= stepOf(i);
       } else if (v < minLoss) {
         minLoss = v;
-        minStep = i + 1;
+        minStep = stepOf(i);
       }
     }
+  }
+  // A history from fit knows its exact minimum and last loss, whatever was thinned.
+  if (h.minStep !== undefined && h.minStep > 0 && h.minLoss !== undefined) {
+    minStep = h.minStep;
+    minLoss = h.minLoss;
+  }
+  const last = h.lastLoss !== undefined && stride > 1 ? h.lastLoss : (loss[n - 1] as number);
+  if (divergedAt === undefined && n > 0 && last - last !== 0) {
+    divergedAt = h.steps ?? stepOf(n - 1);
   }
   if (minStep > 0) {
     min = { step: minStep, loss: minLoss };
   }
+  const steps = h.steps ?? (n > 0 ? stepOf(n - 1) : 0);
   const run: CurveRun = {
     name: String(name),
     points,
-    steps: running ? n : (h.steps ?? n),
-    final: n > 0 ? finiteOrNull(loss[n - 1] as number) : null,
+    steps,
+    final: n > 0 ? finiteOrNull(last) : null,
     min,
-    stopReason: running ? 'running' : ((h.stopReason as CurveStopReason | undefined) ?? 'maxSteps'),
+    stopReason: running ? 'running' : (h.stopReason ?? 'maxSteps'),
   };
-  if (!running && h.stopMessage) {
-    run.stopMessage = localizeStopMessage(h.stopMessage, locale);
+  if (running) {
+    run.updatedAt = Date.now();
+  } else if (h.stopMessage) {
+    run.stopMessage = clipText(
+      localizeStopMessage(String(h.stopMessage), locale),
+      MAX_MESSAGE_LENGTH,
+    );
   }
   if (divergedAt !== undefined) {
     run.divergedAt = divergedAt;
@@ -174,7 +195,7 @@ function curveRun(
   }
   const lr = h.learningRate;
   if (lr !== undefined && lr.length === n && n > 0) {
-    run.learningRate = indices.map((i) => [i + 1, rounded(lr[i] as number, 4)]);
+    run.learningRate = indices.map((i) => [stepOf(i), rounded(lr[i] as number, 4)]);
   }
   return run;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lossShapeData, lossShapesBundle } from './lossShapes';
+import { svgFromImages } from './svgImage';
 
 describe('lossShapeData', () => {
   it('sweeps each loss at the target against its published formula', () => {
@@ -52,7 +53,7 @@ describe('lossShapeData', () => {
 describe('lossShapesBundle', () => {
   it('puts the two charts side by side and names the losses in text/plain', () => {
     const b = lossShapesBundle(['mse', 'mae']);
-    expect(((b.data['text/html'] as string).match(/<svg /g) ?? []).length).toBe(2);
+    expect(svgFromImages(b.data['text/html'] as string)).toHaveLength(2);
     expect(b.data['text/plain']).toBe(
       'Loss shapes at y = 1: Mean squared error, Mean absolute error',
     );
@@ -62,7 +63,7 @@ describe('lossShapesBundle', () => {
 describe('lossShapes in Chinese', () => {
   it('names the losses, titles and axis in Chinese', () => {
     const bundle = lossShapesBundle(['mse', 'huber'], { target: 0, locale: 'zh' });
-    const html = String(bundle.data['text/html']);
+    const html = svgFromImages(String(bundle.data['text/html'])).join('');
     for (const text of ['y = 0 时的损失', 'y = 0 时的梯度', '预测值 ŷ', '均方误差', 'Huber 损失']) {
       expect(html).toContain(text);
     }

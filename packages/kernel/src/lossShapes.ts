@@ -1,4 +1,5 @@
 import { getLoss, LosslabError } from '@losslab/core';
+import { svgImage } from './svgImage';
 import type { LossInfo } from '@losslab/core';
 import { displayBundle } from './display';
 import type { MimeBundle } from './display';
@@ -113,7 +114,12 @@ export function lossShapesBundle(ids: readonly string[], options?: LossShapesOpt
     pick: 'value' | 'grad',
   ): { name: string; x: Float64Array; y: (number | null)[] }[] =>
     shapes.map((s) => ({ name: text.lossName(s.id, s.name), x: s.x, y: s[pick] }));
-  const cell = (svg: string): string => `<div style="flex:1 1 320px;min-width:0">${svg}</div>`;
+  const summary = text.shapesSummary(
+    y,
+    shapes.map((s) => text.lossName(s.id, s.name)),
+  );
+  const cell = (svg: string): string =>
+    `<div style="flex:1 1 320px;min-width:0">${svgImage(svg, summary)}</div>`;
   const html =
     `<div class="losslab-shapes" style="display:flex;flex-wrap:wrap;gap:8px">` +
     cell(
@@ -131,10 +137,6 @@ export function lossShapesBundle(ids: readonly string[], options?: LossShapesOpt
       }),
     ) +
     `</div>`;
-  const summary = text.shapesSummary(
-    y,
-    shapes.map((s) => text.lossName(s.id, s.name)),
-  );
   return { data: { 'text/html': html, 'text/plain': summary }, metadata: {} };
 }
 

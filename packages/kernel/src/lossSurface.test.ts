@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
+import { svgFromImages } from './svgImage';
 
 const parse = (svg: string): Document =>
   new new JSDOM('').window.DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -51,7 +52,7 @@ describe('lossSurfaceSvg', () => {
     expect(bundle.data['text/plain']).toBe(
       'Loss surface over (w, b), path of 3 points ending at (2, 3)',
     );
-    const doc = parse((bundle.data['text/html'] as string).replace(/^<div[^>]*>|<\/div>$/g, ''));
+    const doc = parse(svgFromImages(bundle.data['text/html'] as string)[0] as string);
     const path = doc.querySelector('path[stroke="#d62728"]');
     expect(points(path?.getAttribute('d') ?? '')).toHaveLength(3);
     expect(doc.querySelectorAll('circle')).toHaveLength(2);
@@ -89,8 +90,7 @@ describe('lossSurface in Chinese', () => {
       locale: 'zh' as const,
     };
     const bundle = lossSurfaceBundle(f, options);
-    const html = String(bundle.data['text/html']);
-    const doc = parse(html.slice(html.indexOf('<svg'), html.lastIndexOf('</svg>') + 6));
+    const doc = parse(svgFromImages(String(bundle.data['text/html']))[0] as string);
     expect(doc.querySelector('text')?.textContent).toBe('损失曲面');
     const tips = [...doc.querySelectorAll('title')].map((t) => t.textContent);
     expect(tips).toContain('起点');

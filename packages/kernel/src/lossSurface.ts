@@ -1,4 +1,5 @@
 import { LosslabError } from '@losslab/core';
+import { svgImage } from './svgImage';
 import type { Snapshot } from '@losslab/core';
 import { displayBundle } from './display';
 import type { MimeBundle } from './display';
@@ -279,7 +280,7 @@ export function lossSurfaceSvg(
   return out.join('');
 }
 
-/** The bundle `lossSurface` shows: the SVG in `text/html` and a text summary. */
+/** The bundle `lossSurface` shows: the SVG as an image in `text/html` (`svgImage`) and a text summary. */
 export function lossSurfaceBundle(
   f: (x: number, y: number) => number,
   options?: LossSurfaceOptions,
@@ -298,7 +299,10 @@ export function lossSurfaceBundle(
       ? ''
       : t.surfacePath(path.length, formatNumber(end[0], 4), formatNumber(end[1], 4)));
   return {
-    data: { 'text/html': `<div class="losslab-surface">${svg}</div>`, 'text/plain': text },
+    data: {
+      'text/html': `<div class="losslab-surface">${svgImage(svg, text)}</div>`,
+      'text/plain': text,
+    },
     metadata: {},
   };
 }

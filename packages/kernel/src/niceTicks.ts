@@ -20,9 +20,14 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   // Heckbert's rounding thresholds: the step closest to the wanted one, not the next larger.
   const nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
   const step = nice * power;
-  const ticks: number[] = [];
   const first = Math.ceil(min / step - 1e-12);
   const last = Math.floor(max / step + 1e-12);
+  // A range near the smallest doubles makes the step underflow to 0 (or lose all precision):
+  // never loop on it, the bounds themselves are the ticks.
+  if (!(step > 0) || !Number.isFinite(first) || !Number.isFinite(last) || last - first > 100) {
+    return [min, max];
+  }
+  const ticks: number[] = [];
   for (let k = first; k <= last; k++) {
     // 15 significant digits turn 0.6000000000000001 back into 0.6.
     ticks.push(Number((k * step).toPrecision(15)));

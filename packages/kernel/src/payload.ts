@@ -15,13 +15,24 @@ export const LOSS_CURVE_MIME = 'application/vnd.losslab.curve.v1+json';
  */
 export type CurvePoint = [number, number | null];
 
-/** Why a run stopped: a core `StopReason`, or `'running'` while a live curve is still training. */
+/**
+ * Why a run stopped: a core `StopReason` (`'error'` when an exception ended it), `'interrupted'`
+ * when its cell was interrupted, or `'running'` while a live curve is still training (see
+ * `CurveRun.updatedAt`). A renderer shows an unknown reason as it is.
+ */
 export type CurveStopReason =
-  'threshold' | 'maxSteps' | 'earlyStopping' | 'diverged' | 'callback' | 'running';
+  | 'threshold'
+  | 'maxSteps'
+  | 'earlyStopping'
+  | 'diverged'
+  | 'callback'
+  | 'error'
+  | 'interrupted'
+  | 'running';
 
 /** One training run as drawn. */
 export interface CurveRun {
-  /** Shown in the legend; always treated as text. */
+  /** Shown in the legend; always treated as text (at most 200 characters). */
   name: string;
   /**
    * Training loss in step order, downsampled to a bounded size: each bucket's minimum and
@@ -37,8 +48,14 @@ export interface CurveRun {
   min: { step: number; loss: number } | null;
   /** Why the run stopped. */
   stopReason: CurveStopReason;
-  /** The sentence explaining the stop, if any. */
+  /** The sentence explaining the stop, if any (at most 600 characters). */
   stopMessage?: string;
+  /**
+   * While `stopReason` is `'running'`: when this frame was made, in milliseconds since the epoch.
+   * A live run whose kernel was interrupted or died sends no last frame; a renderer compares
+   * this with the clock and says "no update for 3 min" rather than "running".
+   */
+  updatedAt?: number;
   /** Step at which the loss first became NaN or Infinity, when it did. */
   divergedAt?: number;
   /** Validation loss points at their own steps, downsampled like `points` (half the buckets). */

@@ -1,15 +1,20 @@
-import type { Callback, History, StepInfo } from '@losslab/core';
-import { LosslabError } from '@losslab/core';
-import { inKernel, newDisplayId, sendBundle } from './display';
+import type { Callback, History } from '@losslab/core';
+import { clipText, MAX_MESSAGE_LENGTH } from './clipText';
+import { localizeStopMessage } from './describeStop';
 import { formatNumber } from './formatNumber';
-import { Throttle } from './throttle';
+import { checkThrottle, liveCallback } from './liveCallback';
+import type { LiveEnd } from './liveCallback';
+import { getLocale, messages } from './locale';
+import type { Locale } from './locale';
 
 /** Options of `progress`. */
 export interface ProgressOptions {
   /** Minimum time between two updates, in milliseconds (default 250). */
   throttleMs?: number;
-  /** Text before the numbers (default: the run's name). */
+  /** Text before the numbers (default: the run's name; at most 200 characters shown). */
   label?: string;
+  /** Language of the line (default: the one `setLocale` set, else English). */
+  locale?: Locale;
 }
 
 /** A duration as '850 ms', '12.3 s', '4 min 05 s' or '2 h 03 min'. */
@@ -32,7 +37,9 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * One progress line: label, step of total, loss, steps per second and time left.
+ * One progress line: label, step of total, loss, steps per second, and the time left while
+ * running; at the end the time taken, and how the run stopped when it did not finish by its
+ * rule (`end`, a sentence such as "stopped by an error at step 41: …").
  *
  * @example
  * progressLine({ label: 'adam', step: 250, maxSteps: 1000, loss: 0.0123456, elapsedMs: 500 });
@@ -45,14 +52,21 @@ export function progressLine(state: {
   loss: number;
   elapsedMs: number;
   done?: boolean;
+  end?: string;
+  locale?: Locale;
 }): string {
   const rate = state.elapsedMs > 0 ? (state.step * 1000) / state.elapsedMs : Number.NaN;
-  const rateText = Number.isFinite(rate) ? `${formatNumber(rate, 3)} steps/s` : '- steps/s';
-  const tail = state.done
-    ? `done in ${formatDuration(state.elapsedMs)}`
-    : `ETA ${formatDuration(((state.maxSteps - state.step) * 1000) / rate)}`;
-  const label = state.label === '' ? '' : `${state.label}  `;
-  return `${label}step ${state.step}/${state.maxSteps}  loss ${formatNumber(state.loss, 4)}  ${rateText}  ${tail}`;
+  const done = state.done === true || state.end !== undefined;
+  return messages(state.locale).progress({
+    label: clipText(state.label),
+    step: state.step,
+    maxSteps: state.maxSteps,
+    loss: formatNumber(state.loss, 4),
+    rate: Number.isFinite(rate) ? formatNumber(rate, 3) : null,
+    eta: formatDuration(((state.maxSteps - state.step) * 1000) / rate),
+    doneIn: done ? formatDuration(state.elapsedMs) : null,
+    stopped: state.end === undefined ? null : clipText(state.end, MAX_MESSAGE_LENGTH),
+  });
 }
 
 /**
@@ -70,72 +84,47 @@ export function progressLine(state: {
  * // outside tslab prints the last line: 'demo  step 1/1  loss 0.5  … steps/s  done in … ms'
  */
 export function progress(options?: ProgressOptions): Callback {
-  const throttleMs = options?.throttleMs ?? 250;
-  if (typeof throttleMs !== 'number' || !(throttleMs >= 0)) {
-    throw new LosslabError(
-      'progress',
-      'throttleMs',
-      `'throttleMs' must be a non-negative number, got ${throttleMs}`,
-    );
-  }
-  const throttle = new Throttle(throttleMs);
-  let displayId: string | null = null;
+  const throttleMs = checkThrottle('progress', options?.throttleMs);
+  const locale = options?.locale;
   let start = 0;
   let maxSteps = 0;
-  let current: History | null = null;
-  let countdown = 1;
-  const show = (text: string): void => {
-    const create = displayId === null;
-    displayId ??= newDisplayId();
-    sendBundle({ data: { 'text/plain': text } }, displayId, !create);
+  const line = (history: History, end?: LiveEnd, loss?: number, step?: number): string => {
+    let how: string | undefined;
+    if (end === 'interrupted') {
+      how = messages(locale).interruptedAt(history.steps);
+    } else if (
+      end === 'ended' &&
+      (history.stopReason === 'error' || history.stopReason === 'diverged')
+    ) {
+      how = localizeStopMessage(history.stopMessage, locale ?? getLocale());
+    }
+    return progressLine({
+      label: options?.label ?? history.name,
+      step: step ?? history.steps,
+      maxSteps: Math.max(maxSteps, history.steps),
+      loss: loss ?? history.lastLoss ?? history.loss[history.loss.length - 1] ?? Number.NaN,
+      elapsedMs: start === 0 ? 0 : performance.now() - start,
+      done: end !== undefined,
+      end: how,
+      locale,
+    });
   };
-  return {
-    onStep(info: StepInfo): void {
-      // The only per-step work: a countdown in a local (see Throttle).
-      if (--countdown > 0) {
-        return;
-      }
-      if (info.history !== current) {
-        // A new fit (or one after an interrupted run, which never reached onEnd): a new line.
-        current = info.history;
-        displayId = null;
+  const bundle = (text: string): { data: Record<string, unknown> } => ({
+    data: { 'text/plain': text },
+  });
+  return liveCallback(throttleMs, {
+    frame: (info) => {
+      if (start === 0) {
         start = performance.now();
-        throttle.reset();
       }
       maxSteps = info.maxSteps;
-      const due = throttle.check();
-      countdown = throttle.stride;
-      if (due && inKernel()) {
-        show(
-          progressLine({
-            label: options?.label ?? info.history.name,
-            step: info.step,
-            maxSteps: info.maxSteps,
-            loss: info.loss,
-            elapsedMs: performance.now() - start,
-          }),
-        );
-      }
+      return bundle(line(info.history, undefined, info.loss, info.step));
     },
-    onEnd(history: History): void {
-      const line = progressLine({
-        label: options?.label ?? history.name,
-        step: history.loss.length,
-        maxSteps: Math.max(maxSteps, history.loss.length),
-        loss: history.loss[history.loss.length - 1] ?? Number.NaN,
-        elapsedMs: start === 0 ? 0 : performance.now() - start,
-        done: true,
-      });
-      if (inKernel()) {
-        show(line);
-      } else {
-        process.stdout.write(`${line}\n`);
-      }
-      displayId = null;
-      current = null;
-      countdown = 1;
-      start = 0;
-      throttle.reset();
+    final: (history, end) => bundle(line(history, end)),
+    text: (history, end) => line(history, end),
+    reset: () => {
+      start = performance.now();
+      maxSteps = 0;
     },
-  };
+  });
 }

@@ -67,6 +67,17 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
       notes.push(`${nonPositive} values <= 0 not shown on the log scale`);
     }
   }
+  // How a run that did not finish by its rule stopped, and when a live run last reported.
+  for (const run of runs) {
+    const who = runs.length > 1 ? `${run.name}: ` : '';
+    if ((run.stopReason === 'error' || run.stopReason === 'interrupted') && run.stopMessage) {
+      notes.push(`${who}${run.stopMessage}`);
+    } else if (run.stopReason === 'running' && run.updatedAt !== undefined) {
+      notes.push(
+        `${who}running, last update ${new Date(run.updatedAt).toISOString().slice(11, 19)} UTC`,
+      );
+    }
+  }
   const drawn = logY ? ys.filter((y) => y > 0) : ys;
   let yMin = drawn.length > 0 ? drawn.reduce((a, b) => Math.min(a, b)) : 0;
   let yMax = drawn.length > 0 ? drawn.reduce((a, b) => Math.max(a, b)) : 1;
@@ -97,9 +108,13 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
   const ly = (y: number): number => (logY ? Math.log10(y) : y);
   const lyMin = ly(yMin);
   const lyMax = ly(yMax);
-  // (y - min) / (max - min) as (y/2 - min/2) / (max/2 - min/2): no overflow at huge ranges.
-  const sy = (y: number): number =>
-    bottom - ((ly(y) / 2 - lyMin / 2) / (lyMax / 2 - lyMin / 2)) * (bottom - top);
+  // (y - min) / (max - min), or with halves where the range overflows (+-1.7e308); halving
+  // would lose a subnormal range, which the plain difference keeps exactly.
+  const span = lyMax - lyMin;
+  const sy = Number.isFinite(span)
+    ? (y: number): number => bottom - ((ly(y) - lyMin) / span) * (bottom - top)
+    : (y: number): number =>
+        bottom - ((ly(y) / 2 - lyMin / 2) / (lyMax / 2 - lyMin / 2)) * (bottom - top);
   const f = (v: number): string => (Math.round(v * 10) / 10).toString();
 
   const parts: string[] = [];
@@ -136,15 +151,30 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
   );
   const drawable = (y: number | null): y is number => y !== null && (!logY || y > 0);
   const pathOf = (pts: readonly CurvePoint[], values?: ArrayLike<number>): string => {
+    // Moves in tenths of a pixel, relative after the first ('l dx dy' is about a third shorter
+    // than 'L x y', and the chart travels base64-encoded in every frame); each move is taken
+    // from rounded absolute positions, so rounding never accumulates.
     let d = '';
     let pen = false;
+    let px = 0;
+    let py = 0;
     pts.forEach(([x, raw], i) => {
       const y = values === undefined ? raw : (values[i] as number);
       if (!drawable(y) || !Number.isFinite(y)) {
         pen = false;
         return;
       }
-      d += `${pen ? 'L' : 'M'}${f(sx(x))} ${f(sy(y))}`;
+      const ax = Math.round(sx(x) * 10);
+      const ay = Math.round(sy(y) * 10);
+      if (pen) {
+        const dx = (ax - px) / 10;
+        const dy = (ay - py) / 10;
+        d += `l${dx}${dy < 0 ? '' : ' '}${dy}`;
+      } else {
+        d += `M${ax / 10} ${ay / 10}`;
+      }
+      px = ax;
+      py = ay;
       pen = true;
     });
     return d;
@@ -217,9 +247,13 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
   }
   const legend = svgLegend(entries, { width: W, height: H });
   parts.push(legend.markup);
+  // A note longer than the plot is cut; its tooltip keeps it whole.
+  const noteChars = Math.floor((right - left - 12) / 6);
   notes.forEach((note, i) => {
+    const shown = note.length > noteChars ? `${note.slice(0, noteChars - 1)}…` : note;
     parts.push(
-      `<text x="${left + 6}" y="${bottom - 6 - 12 * i}" font-style="italic" fill-opacity="0.7">${escapeHtml(note)}</text>`,
+      `<text x="${left + 6}" y="${bottom - 6 - 12 * i}" font-style="italic" fill-opacity="0.7">` +
+        `<title>${escapeHtml(note)}</title>${escapeHtml(shown)}</text>`,
     );
   });
   parts.push(`</svg>`);
