@@ -1,5 +1,5 @@
 // Squared gradients of 1.34e154 and more overflow a double. The optimizers that keep second
-// moments store them in larger units instead (widenUnit); these tests check that the updates are
+// moments store them in larger units instead (fitUnit); these tests check that the updates are
 // then exactly what the formula gives, using the scale invariance of the formulas: with eps
 // negligible, gradients multiplied by 1e200 (or 1e290) give the same updates as the originals.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { adamw } from './adamw';
 import type { GradientTransformation } from './GradientTransformation';
 import { nadam } from './nadam';
 import { rmsprop } from './rmsprop';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 const optimizers: [string, () => GradientTransformation][] = [
   ['adam', () => adam(0.1, { eps: 1e-300 })],
@@ -70,9 +70,11 @@ describe('second moments of huge gradients', () => {
     });
   });
 
-  it('widenUnit rescales moments exactly by a power of two', () => {
+  it('fitUnit rescales moments exactly by a power of two, and only for large gradients', () => {
+    expect(fitUnit(new Float64Array([1e130, -Infinity, NaN]), 1, [])).toBe(1);
     const a = new Float64Array([3, 1e-10]);
-    const unit = widenUnit(1e200, 1, [a, null]);
+    const unit = fitUnit(new Float64Array([1, -1e200]), 1, [a, null]);
+    expect(unit).toBe(2 ** 265); // the JSDoc example
     expect(Math.log2(unit) % 1).toBe(0);
     expect(a[0]! * unit * unit).toBe(3);
     expect((1e200 / unit) ** 2).toBeLessThan(1e300);

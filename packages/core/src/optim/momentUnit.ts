@@ -1,22 +1,36 @@
 /**
  * Second moments (running sums or averages of squared gradients) are stored in units of
- * `unit^2`, where `unit` is a power of two that stays 1 until a squared gradient would overflow
- * (|g| >= 1.34e154). Then the unit grows and every stored moment is divided by the square of the
- * growth, exactly (powers of two), so the moments stay finite and each coordinate keeps its own
- * scale; the denominators are computed as `sqrt(v) * unit`. Moments smaller than about
- * 1e-308 * growth^2 underflow to 0 at that moment; they are far below any `eps` by then.
+ * `unit^2`, where `unit` is a power of two that stays 1 until a squared gradient would come near
+ * overflow (|g| around 1e135 and more; |g| >= 1.34e154 overflows). Then the unit grows, so that
+ * |g| / unit is about 2^400, and every stored moment is divided by the square of the growth,
+ * exactly (powers of two): the moments stay finite, each coordinate keeps its own scale, and the
+ * denominators are computed as `sqrt(v) * unit`. Moments below about 1e-308 times that growth
+ * squared underflow to 0 then; they are far below any `eps` by that time.
  *
- * Returns the new unit after rescaling `arrays` in place (null entries are skipped).
+ * Returns the unit for this step's gradients, after rescaling `arrays` in place when it grew
+ * (null entries are skipped). Non-finite gradients are left to propagate.
+ *
+ * @example
+ * const nu = new Float64Array([3]);
+ * const unit = fitUnit(new Float64Array([1e200]), 1, [nu]); // 2^265
+ * // nu[0] * unit * unit === 3, and (1e200 / unit)^2 is finite
  */
-export function widenUnit(
-  g: number,
+export function fitUnit(
+  grads: Float64Array,
   unit: number,
   arrays: readonly (Float64Array | null)[],
 ): number {
-  // Make |g| / unit about 2^400, so its square (2^800) and sums of many such squares stay finite;
-  // grow by at least 2^100 so that a sum that overflowed without a large g also comes back.
-  const wanted = Math.pow(2, Math.ceil(Math.log2(Math.abs(g))) - 400);
-  const next = Math.max(wanted, unit * 2 ** 100);
+  let max = 0;
+  for (let i = 0; i < grads.length; i++) {
+    const a = Math.abs(grads[i] as number);
+    if (a > max && a !== Infinity) {
+      max = a;
+    }
+  }
+  if (max / unit <= 2 ** 450) {
+    return unit;
+  }
+  const next = Math.pow(2, Math.ceil(Math.log2(max)) - 400);
   const shrink = (unit / next) * (unit / next);
   for (const a of arrays) {
     if (a !== null) {

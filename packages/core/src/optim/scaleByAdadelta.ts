@@ -7,7 +7,7 @@ import {
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 /** Options of `scaleByAdadelta`, as torch.optim.Adadelta names them. */
 export interface ScaleByAdadeltaOptions {
@@ -20,7 +20,7 @@ export interface ScaleByAdadeltaOptions {
 /** The state of `scaleByAdadelta`: the running averages of g^2 and of the squared steps (in place). */
 export interface ScaleByAdadeltaState {
   readonly count: number;
-  /** Running average of g^2, in units of `unit^2` (see `widenUnit`). */
+  /** Running average of g^2, in units of `unit^2` (see `fitUnit`). */
   readonly squareAvg: Float64Array;
   /** Running average of the squared steps. */
   readonly accDelta: Float64Array;
@@ -73,21 +73,15 @@ export function scaleByAdadelta(
       checkState(fn, state, 'accDelta');
       const { squareAvg, accDelta } = state;
       checkGrads(fn, grads, squareAvg.length);
-      let unit = state.unit;
-      let invUnit = 1 / unit;
-      let epsScaled = eps * invUnit * invUnit;
+      // Second moments in units of unit^2, widened first if these squares would overflow.
+      const unit = fitUnit(grads, state.unit, [squareAvg]);
+      const invUnit = 1 / unit;
+      const epsScaled = eps * invUnit * invUnit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        let gs = g * invUnit;
-        let v = rho * (squareAvg[i] as number) + c * (gs * gs);
-        if (v === Infinity && Number.isFinite(g)) {
-          unit = widenUnit(g, unit, [squareAvg]);
-          invUnit = 1 / unit;
-          epsScaled = eps * invUnit * invUnit;
-          gs = g * invUnit;
-          v = rho * (squareAvg[i] as number) + c * (gs * gs);
-        }
+        const gs = g * invUnit;
+        const v = rho * (squareAvg[i] as number) + c * (gs * gs);
         squareAvg[i] = v;
         // sqrt(v unit^2 + eps) = unit sqrt(v + eps / unit^2); the unit cancels against g / unit.
         const delta = (Math.sqrt((accDelta[i] as number) + eps) / Math.sqrt(v + epsScaled)) * gs;

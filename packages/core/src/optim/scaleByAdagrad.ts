@@ -7,7 +7,7 @@ import {
   checkState,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 const KEYS = ['lrDecay', 'initialAccumulatorValue', 'eps'] as const;
 
@@ -25,7 +25,7 @@ export interface ScaleByAdagradOptions {
 export interface ScaleByAdagradState {
   readonly count: number;
   readonly sum: Float64Array;
-  /** `sum` is stored in units of `unit^2` (1 unless it would overflow; see `widenUnit`). */
+  /** `sum` is stored in units of `unit^2` (1 unless it would overflow; see `fitUnit`). */
   readonly unit: number;
 }
 
@@ -50,7 +50,7 @@ export function adagradHyper(
  * $$s_t = s_{t-1} + g_t^2,\qquad u_t = \frac{1}{1 + (t-1)\eta}\,\frac{g_t}{\sqrt{s_t} + \epsilon}$$
  *
  * A sum that would overflow (squared gradients of 1.34e154 and more) is stored in larger units
- * instead (`widenUnit`), so the update stays what the formula gives.
+ * instead (`fitUnit`), so the update stays what the formula gives.
  *
  * @example
  * const opt = scaleByAdagrad({ initialAccumulatorValue: 5 });
@@ -79,19 +79,14 @@ export function scaleByAdagrad(
       const { sum } = state;
       checkGrads(fn, grads, sum.length);
       const f = factor(state.count);
-      let unit = state.unit;
-      let invUnit = 1 / unit;
+      // Second moments in units of unit^2, widened first if these squares would overflow.
+      const unit = fitUnit(grads, state.unit, [sum]);
+      const invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        let gs = g * invUnit;
-        let s = (sum[i] as number) + gs * gs;
-        if (s === Infinity && Number.isFinite(g)) {
-          unit = widenUnit(g, unit, [sum]);
-          invUnit = 1 / unit;
-          gs = g * invUnit;
-          s = (sum[i] as number) + gs * gs;
-        }
+        const gs = g * invUnit;
+        const s = (sum[i] as number) + gs * gs;
         sum[i] = s;
         grads[i] = (f * g) / (Math.sqrt(s) * unit + eps);
       }

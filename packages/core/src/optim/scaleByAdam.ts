@@ -8,7 +8,7 @@ import {
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 const KEYS = ['b1', 'b2', 'eps', 'amsgrad'] as const;
 
@@ -31,7 +31,7 @@ export interface ScaleByAdamState {
   readonly nu: Float64Array;
   /** Running maximum of `nu` (AMSGrad only), otherwise null. */
   readonly nuMax: Float64Array | null;
-  /** `nu` and `nuMax` are stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  /** `nu` and `nuMax` are stored in units of `unit^2` (1 unless a squared gradient overflowed; see `fitUnit`). */
   readonly unit: number;
 }
 
@@ -61,7 +61,7 @@ export function adamHyper(
  * PyTorch's implementation does (the maximum is taken before bias correction).
  *
  * Squared gradients of 1.34e154 and more do not overflow the second moment: it is then stored in
- * larger units (`widenUnit`), and the update stays what the formula gives.
+ * larger units (`fitUnit`), and the update stays what the formula gives.
  *
  * @example
  * const opt = scaleByAdam();
@@ -91,20 +91,15 @@ export function scaleByAdam(
     const rootInv2 = Math.sqrt(1 / bc2);
     const c1 = 1 - b1;
     const c2 = 1 - b2;
-    let unit = state.unit;
-    let invUnit = 1 / unit;
+    // Second moments in units of unit^2, widened first if these squares would overflow.
+    const unit = fitUnit(grads, state.unit, [nu, nuMax]);
+    const invUnit = 1 / unit;
     const n = grads.length;
     for (let i = 0; i < n; i++) {
       const g = grads[i] as number;
       const m = b1 * (mu[i] as number) + c1 * g;
-      let gs = g * invUnit;
-      let v = b2 * (nu[i] as number) + c2 * (gs * gs);
-      if (v === Infinity && Number.isFinite(g)) {
-        unit = widenUnit(g, unit, [nu, nuMax]);
-        invUnit = 1 / unit;
-        gs = g * invUnit;
-        v = b2 * (nu[i] as number) + c2 * (gs * gs);
-      }
+      const gs = g * invUnit;
+      const v = b2 * (nu[i] as number) + c2 * (gs * gs);
       mu[i] = m;
       nu[i] = v;
       let vDen = v;

@@ -8,7 +8,7 @@ import {
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 const KEYS = ['b1', 'b2', 'eps', 'momentumDecay'] as const;
 
@@ -30,7 +30,7 @@ export interface ScaleByNadamState {
   readonly muProduct: number;
   readonly mu: Float64Array;
   readonly nu: Float64Array;
-  /** `nu` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  /** `nu` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `fitUnit`). */
   readonly unit: number;
 }
 
@@ -90,20 +90,15 @@ export function scaleByNadam(
       const rootInv2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
       const c1 = 1 - b1;
       const c2 = 1 - b2;
-      let unit = state.unit;
-      let invUnit = 1 / unit;
+      // Second moments in units of unit^2, widened first if these squares would overflow.
+      const unit = fitUnit(grads, state.unit, [nu]);
+      const invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
         const m = b1 * (mu[i] as number) + c1 * g;
-        let gs = g * invUnit;
-        let v = b2 * (nu[i] as number) + c2 * (gs * gs);
-        if (v === Infinity && Number.isFinite(g)) {
-          unit = widenUnit(g, unit, [nu]);
-          invUnit = 1 / unit;
-          gs = g * invUnit;
-          v = b2 * (nu[i] as number) + c2 * (gs * gs);
-        }
+        const gs = g * invUnit;
+        const v = b2 * (nu[i] as number) + c2 * (gs * gs);
         mu[i] = m;
         nu[i] = v;
         const den = Math.sqrt(v) * rootInv2 * unit + eps;

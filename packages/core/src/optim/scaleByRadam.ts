@@ -7,7 +7,7 @@ import {
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 /** Options of `scaleByRadam` (torch.optim.RAdam's betas as `b1`, `b2`, and `eps`). */
 export interface ScaleByRadamOptions {
@@ -23,7 +23,7 @@ export interface ScaleByRadamOptions {
 export interface ScaleByRadamState {
   readonly count: number;
   readonly mu: Float64Array;
-  /** In units of `unit^2` (see `widenUnit`). */
+  /** In units of `unit^2` (see `fitUnit`). */
   readonly nu: Float64Array;
   readonly unit: number;
 }
@@ -88,20 +88,15 @@ export function scaleByRadam(
         ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
         : 0;
       const rootBc2 = Math.sqrt(bc2);
-      let unit = state.unit;
-      let invUnit = 1 / unit;
+      // Second moments in units of unit^2, widened first if these squares would overflow.
+      const unit = fitUnit(grads, state.unit, [nu]);
+      const invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
         const m = b1 * (mu[i] as number) + c1 * g;
-        let gs = g * invUnit;
-        let v = b2 * (nu[i] as number) + c2 * (gs * gs);
-        if (v === Infinity && Number.isFinite(g)) {
-          unit = widenUnit(g, unit, [nu]);
-          invUnit = 1 / unit;
-          gs = g * invUnit;
-          v = b2 * (nu[i] as number) + c2 * (gs * gs);
-        }
+        const gs = g * invUnit;
+        const v = b2 * (nu[i] as number) + c2 * (gs * gs);
         mu[i] = m;
         nu[i] = v;
         const mHat = m / bc1;

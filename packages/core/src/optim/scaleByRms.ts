@@ -9,7 +9,7 @@ import {
   checkUnitInterval,
 } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
-import { widenUnit } from './momentUnit';
+import { fitUnit } from './momentUnit';
 
 const KEYS = ['alpha', 'eps', 'centered', 'momentum'] as const;
 
@@ -31,7 +31,7 @@ export interface ScaleByRmsState {
   readonly squareAvg: Float64Array;
   readonly gradAvg: Float64Array | null;
   readonly momentumBuffer: Float64Array | null;
-  /** `squareAvg` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `widenUnit`). */
+  /** `squareAvg` is stored in units of `unit^2` (1 unless a squared gradient overflowed; see `fitUnit`). */
   readonly unit: number;
 }
 
@@ -61,7 +61,7 @@ export function rmsHyper(
  * The centered $\tilde v_t$ is clamped at 0 before its square root: in exact arithmetic it is a
  * variance, but rounding can make it slightly negative (a constant gradient of 1e-3 did so after
  * about 3000 steps), where PyTorch's `addcmul(-1).sqrt_()` would give NaN. Squared gradients of
- * 1.34e154 and more do not overflow `squareAvg` (stored in larger units, see `widenUnit`).
+ * 1.34e154 and more do not overflow `squareAvg` (stored in larger units, see `fitUnit`).
  *
  * @example
  * const opt = scaleByRms({ alpha: 0.75 });
@@ -90,19 +90,14 @@ export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<
       checkState(fn, state, 'squareAvg');
       const { squareAvg, gradAvg, momentumBuffer } = state;
       checkGrads(fn, grads, squareAvg.length);
-      let unit = state.unit;
-      let invUnit = 1 / unit;
+      // Second moments in units of unit^2, widened first if these squares would overflow.
+      const unit = fitUnit(grads, state.unit, [squareAvg]);
+      const invUnit = 1 / unit;
       const n = grads.length;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
-        let gs = g * invUnit;
-        let v = alpha * (squareAvg[i] as number) + c * (gs * gs);
-        if (v === Infinity && Number.isFinite(g)) {
-          unit = widenUnit(g, unit, [squareAvg]);
-          invUnit = 1 / unit;
-          gs = g * invUnit;
-          v = alpha * (squareAvg[i] as number) + c * (gs * gs);
-        }
+        const gs = g * invUnit;
+        const v = alpha * (squareAvg[i] as number) + c * (gs * gs);
         squareAvg[i] = v;
         let denomSq = v;
         if (gradAvg !== null) {
