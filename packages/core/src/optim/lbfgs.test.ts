@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeArticleData } from '../data/makeArticleData';
 import { leastSquares } from '../models/leastSquares';
 import { linearRegression } from '../models/linearRegression';
+import { logisticRegression } from '../models/logisticRegression';
+import { makeBlobs } from '../data/makeBlobs';
 import { fit } from '../training/fit';
 import { applyUpdates } from './applyUpdates';
 import { lbfgs } from './lbfgs';
@@ -36,6 +38,23 @@ describe('lbfgs', () => {
     expect(run.params[1]).toBeCloseTo(exact[1]!, 9);
     // L-BFGS reports no learning rate: its lr is a step length the line search changes.
     expect(run.history.learningRate.every((v) => Number.isNaN(v))).toBe(true);
+  });
+
+  it('searches along the line through the model and loss when fit is not fused (logistic)', () => {
+    const data = makeBlobs({ n: 200, seed: 1 });
+    const model = logisticRegression({ features: 2 });
+    const start = model.params.slice();
+    const run = fit(model, data, {
+      optimizer: lbfgs(1, { lineSearch: 'strongWolfe', maxIter: 5 }),
+      maxSteps: 4,
+    });
+    expect(run.stopReason).toBe('maxSteps');
+    const losses = run.history.loss;
+    // every step decreases the loss (the strong Wolfe conditions' sufficient decrease)
+    for (let t = 1; t < losses.length; t++) {
+      expect(losses[t]).toBeLessThan(losses[t - 1]!);
+    }
+    expect(run.params).not.toEqual(start);
   });
 
   it('needs no closure with one iteration and no line search', () => {
