@@ -1,6 +1,7 @@
-// The `losslab` command: install, uninstall and report the tslab kernelspec and the prebuilt
-// JupyterLab plugin. Plain Node (no Jupyter Python code runs except to ask Jupyter where its
-// folders are), so it works with Debian's Jupyter, which has no IPython for `tslab install`.
+// The `losslab` command: install, uninstall and report the kernelspecs (tslab's and Deno's) and
+// the prebuilt JupyterLab plugin. Plain Node (no Jupyter Python code runs except to ask Jupyter
+// where its folders are), so it works with Debian's Jupyter, which has no IPython for
+// `tslab install`, and never writes to the home folder as `deno jupyter --install` does.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -25,6 +26,12 @@ export const JUPYTER_DEBIAN_PACKAGES: readonly string[] = [
   'jupyter-nbconvert',
 ];
 
+/** The TypeScript kernels `losslab install` registers; each kernelspec folder has this name. */
+export type KernelName = 'tslab' | 'deno';
+
+/** Every kernel losslab knows, in the order they are installed and reported. */
+export const KERNELS: readonly KernelName[] = ['tslab', 'deno'];
+
 /** Where to install, as `tslab install` and `jupyter labextension` take it. */
 export type InstallLocation =
   { kind: 'user' } | { kind: 'sys-prefix' } | { kind: 'prefix'; prefix: string };
@@ -34,8 +41,15 @@ export interface CliOptions {
   location?: InstallLocation;
   /** The Python whose Jupyter decides the folders (default /usr/bin/python3 when present). */
   python?: string;
+  /**
+   * Which kernelspecs to install or uninstall: one kernel, or `'all'` (both, each binary must be
+   * there). Default: install every kernel whose binary is installed here; uninstall all.
+   */
+  kernel?: KernelName | 'all';
   /** The tslab binary the kernelspec runs (default: this repo's, resolved from this package). */
   tslab?: string;
+  /** The Deno binary the kernelspec runs (default: this repo's npm `deno`, its platform binary). */
+  deno?: string;
   /** The prebuilt plugin folder (default: @losslab/jupyterlab's `labextension/`, when built). */
   labextension?: string;
   /**
@@ -131,17 +145,127 @@ function packageRoot(): string {
   return resolve(__dirname, '..');
 }
 
-function findTslab(): string {
+/** This repo's tslab binary, or null when npm did not install it. */
+function findTslab(): string | null {
   try {
-    return join(
+    const bin = join(
       dirname(require.resolve('tslab/package.json', { paths: [packageRoot()] })),
       'bin',
       'tslab',
     );
+    return existsSync(bin) ? bin : null;
   } catch {
+    return null;
+  }
+}
+
+/** npm `deno`'s binary packages by platform (its optionalDependencies, `@deno/<target>`). */
+function denoTarget(): string {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+  return process.platform === 'linux' ? `linux-${arch}-glibc` : `${process.platform}-${arch}`;
+}
+
+/**
+ * This repo's Deno binary, or null when npm did not install it. npm `deno` copies its platform
+ * package's binary over its own `deno` in a postinstall script; when npm skipped that script
+ * (npm 11 warns that it did), the binary is still in `@deno/<platform>`. The kernelspec names
+ * the binary itself, never `node_modules/.bin/deno` (a Node wrapper when the script did not run).
+ */
+function findDeno(): string | null {
+  const exe = process.platform === 'win32' ? 'deno.exe' : 'deno';
+  try {
+    const dir = dirname(require.resolve('deno/package.json', { paths: [packageRoot()] }));
+    if (existsSync(join(dir, exe))) {
+      return join(dir, exe);
+    }
+    const platform = require.resolve(`@deno/${denoTarget()}/package.json`, { paths: [dir] });
+    return existsSync(join(dirname(platform), exe)) ? join(dirname(platform), exe) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a kernelspec of ours runs and says. */
+interface KernelSpec {
+  argv: string[];
+  display_name: string;
+  language: string;
+  env?: Record<string, string>;
+  metadata: { losslab: { version: string } };
+}
+
+/**
+ * The kernelspec of `kernel` running `binary`. Deno's is the one `deno jupyter --install` writes,
+ * plus an environment that keeps it offline: no update check (the jupyter subcommand takes no
+ * `--cached-only` or `--no-remote`; imports resolve from node_modules through the repo's
+ * deno.json, `nodeModulesDir: "manual"`).
+ */
+export function kernelSpec(kernel: KernelName, binary: string): KernelSpec {
+  const metadata = { losslab: { version: ourVersion() } };
+  return kernel === 'tslab'
+    ? {
+        argv: [binary, 'kernel', '--config-path', '{connection_file}'],
+        display_name: 'TypeScript',
+        language: 'typescript',
+        metadata,
+      }
+    : {
+        argv: [binary, 'jupyter', '--kernel', '--conn', '{connection_file}'],
+        display_name: 'Deno',
+        language: 'typescript',
+        env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        metadata,
+      };
+}
+
+/**
+ * The kernels to install with their binaries: the one(s) asked for, each of which must exist, or
+ * by default every kernel installed here (at least one).
+ */
+function chooseKernels(options: CliOptions): { kernel: KernelName; binary: string }[] {
+  const given: Record<KernelName, string | undefined> = {
+    tslab: options.tslab,
+    deno: options.deno,
+  };
+  const found = (k: KernelName): string | null => {
+    const explicit = given[k];
+    if (explicit !== undefined) {
+      const bin = resolve(explicit);
+      if (!existsSync(bin)) {
+        throw new CliError(`losslab install: the ${k} binary ${bin} does not exist`);
+      }
+      return bin;
+    }
+    return k === 'tslab' ? findTslab() : findDeno();
+  };
+  const wanted =
+    options.kernel === undefined || options.kernel === 'all' ? KERNELS : [options.kernel];
+  const chosen: { kernel: KernelName; binary: string }[] = [];
+  for (const kernel of wanted) {
+    const binary = found(kernel);
+    if (binary !== null) {
+      chosen.push({ kernel, binary });
+    } else if (options.kernel !== undefined) {
+      throw new CliError(
+        `losslab: ${kernel} is not installed here (npm package \`${kernel}\`). Run \`npm install\` at the repository root first.`,
+      );
+    }
+  }
+  if (chosen.length === 0) {
     throw new CliError(
-      'losslab: tslab is not installed here. Run `npm install` at the repository root first.',
+      'losslab: neither tslab nor deno is installed here. Run `npm install` at the repository root first.',
     );
+  }
+  return chosen;
+}
+
+/** True when the kernelspec folder `dir` was written by losslab (its kernel.json says so). */
+function ours(dir: string): boolean {
+  try {
+    const spec = JSON.parse(readFileSync(join(dir, 'kernel.json'), 'utf8')) as Partial<KernelSpec>;
+    return spec.metadata?.losslab !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -213,30 +337,29 @@ function installAtomically(items: Item[]): void {
   }
 }
 
-/** Installs the tslab kernelspec (and the plugin when built). Returns the paths written. */
+/**
+ * Installs the kernelspecs (`options.kernel`, default every kernel installed here: tslab, Deno)
+ * and the plugin when built, all or nothing. Returns the paths written, kernelspecs first.
+ */
 export function install(options: CliOptions = {}): string[] {
   const log = options.log ?? console.log;
+  const kernels = chooseKernels(options);
   const info = probeJupyter(options.python);
   const data = jupyterDataDir(options.location ?? { kind: 'user' }, info);
-  const tslab = resolve(options.tslab ?? findTslab());
-  if (!existsSync(tslab)) {
-    throw new CliError(`losslab install: the tslab binary ${tslab} does not exist`);
-  }
-  const items: Item[] = [
-    {
-      target: join(data, 'kernels', 'tslab'),
-      stage: (dir) => {
-        mkdirSync(dir, { recursive: true });
-        const spec = {
-          argv: [tslab, 'kernel', '--config-path', '{connection_file}'],
-          display_name: 'TypeScript',
-          language: 'typescript',
-          metadata: { losslab: { version: ourVersion() } },
-        };
-        writeFileSync(join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
-      },
+  const items: Item[] = kernels.map(({ kernel, binary }) => ({
+    target: join(data, 'kernels', kernel),
+    stage: (dir) => {
+      mkdirSync(dir, { recursive: true });
+      const spec = kernelSpec(kernel, binary);
+      writeFileSync(join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
     },
-  ];
+  }));
+  for (const { kernel } of kernels) {
+    const target = join(data, 'kernels', kernel);
+    if (present(target) && !ours(target)) {
+      log(`replacing ${target}: a ${kernel} kernelspec not written by losslab`);
+    }
+  }
   const ext = options.labextension ?? findLabextension();
   if (ext !== null) {
     if (!existsSync(join(ext, 'package.json'))) {
@@ -258,26 +381,39 @@ export function install(options: CliOptions = {}): string[] {
     log(`installed ${item.target}${link ? ` (link to ${readlinkSync(item.target)})` : ''}`);
   }
   if (ext === null) {
-    log('the JupyterLab plugin is not built (npm run build); installed the kernelspec only');
+    log('the JupyterLab plugin is not built (npm run build); installed the kernelspecs only');
   }
   return items.map((i) => i.target);
 }
 
-/** Removes what `install` put at the location. Returns the paths removed. */
+/**
+ * Removes what `install` put at the location: the kernelspecs (`options.kernel`, default both)
+ * and, unless one kernel was named, the plugin. A Deno kernelspec losslab did not write (one of
+ * `deno jupyter --install`) is left in place. Returns the paths removed.
+ */
 export function uninstall(options: CliOptions = {}): string[] {
   const log = options.log ?? console.log;
   const info = probeJupyter(options.python);
   const data = jupyterDataDir(options.location ?? { kind: 'user' }, info);
   const removed: string[] = [];
-  for (const target of [
-    join(data, 'kernels', 'tslab'),
-    join(data, 'labextensions', '@losslab', 'jupyterlab'),
-  ]) {
-    if (present(target)) {
-      rmSync(target, { recursive: true, force: true });
-      removed.push(target);
-      log(`removed ${target}`);
+  const one = options.kernel !== undefined && options.kernel !== 'all';
+  const kernels = one ? [options.kernel as KernelName] : KERNELS;
+  // A Deno kernelspec may be the user's own (`deno jupyter --install`): only ours is removed.
+  const targets = kernels.map((k) => ({ path: join(data, 'kernels', k), mineOnly: k === 'deno' }));
+  if (!one) {
+    targets.push({ path: join(data, 'labextensions', '@losslab', 'jupyterlab'), mineOnly: false });
+  }
+  for (const { path, mineOnly } of targets) {
+    if (!present(path)) {
+      continue;
     }
+    if (mineOnly && !ours(path)) {
+      log(`left ${path}: a kernelspec not written by losslab`);
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
+    removed.push(path);
+    log(`removed ${path}`);
   }
   if (removed.length === 0) {
     log(`nothing to remove in ${data}`);
@@ -299,12 +435,15 @@ export function status(options: CliOptions = {}): string[] {
         .join(', '),
   ];
   for (const dir of dirs) {
-    const spec = join(dir, 'kernels', 'tslab', 'kernel.json');
-    if (existsSync(spec)) {
-      const argv0 = (JSON.parse(readFileSync(spec, 'utf8')) as { argv: string[] }).argv[0] ?? '';
-      lines.push(
-        `kernel tslab: ${spec} -> ${argv0}${existsSync(argv0) ? '' : ' (MISSING binary)'}`,
-      );
+    for (const kernel of KERNELS) {
+      const spec = join(dir, 'kernels', kernel, 'kernel.json');
+      if (existsSync(spec)) {
+        const argv0 = (JSON.parse(readFileSync(spec, 'utf8')) as { argv: string[] }).argv[0] ?? '';
+        const mine = ours(dirname(spec)) ? '' : ' (not written by losslab)';
+        lines.push(
+          `kernel ${kernel}: ${spec} -> ${argv0}${existsSync(argv0) ? '' : ' (MISSING binary)'}${mine}`,
+        );
+      }
     }
     const extDir = join(dir, 'labextensions', '@losslab', 'jupyterlab');
     const ext = join(extDir, 'package.json');
@@ -328,10 +467,11 @@ export function status(options: CliOptions = {}): string[] {
 }
 
 const USAGE = `usage: losslab <install|uninstall|status> [--user | --sys-prefix | --prefix P] [--python PY]
-                [--tslab BIN] [--labextension DIR] [--link]
-  install    register the tslab kernelspec (this repo's tslab) and the JupyterLab plugin when built;
+                [--kernel tslab|deno|all] [--tslab BIN] [--deno BIN] [--labextension DIR] [--link]
+  install    register the kernelspecs (this repo's tslab and Deno; --kernel picks one, default every
+             kernel installed here) and the JupyterLab plugin when built;
              --link symlinks the plugin to its build folder (development: rebuilds show at once)
-  uninstall  remove them from the location
+  uninstall  remove them from the location (--kernel K: that kernelspec only)
   status     what is installed where, and the Jupyter versions`;
 
 /** Parses argv and runs a command; returns the exit code. */
@@ -356,8 +496,16 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
         options.location = { kind: 'prefix', prefix: value() };
       } else if (arg === '--python') {
         options.python = value();
+      } else if (arg === '--kernel') {
+        const kernel = value();
+        if (kernel !== 'tslab' && kernel !== 'deno' && kernel !== 'all') {
+          throw new CliError(`losslab: --kernel takes tslab, deno or all, got ${kernel}\n${USAGE}`);
+        }
+        options.kernel = kernel;
       } else if (arg === '--tslab') {
         options.tslab = value();
+      } else if (arg === '--deno') {
+        options.deno = value();
       } else if (arg === '--labextension') {
         options.labextension = value();
       } else if (arg === '--link') {
