@@ -2,7 +2,7 @@
 // Starts JupyterLab for `npm start` and the browser tests: `jupyter lab` when the machine has a
 // JupyterLab 4, otherwise the JupyterLab 4.6.4 frontend built in app/ served by Debian's
 // jupyter_server (app/server/losslab_lab.py). All Jupyter state stays in one folder (the repo's
-// .jupyter/ by default), where the tslab kernelspec and the plugin are installed.
+// .jupyter/ by default), where the kernelspecs (tslab and Deno) and the plugin are installed.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -34,12 +34,13 @@ export function jupyterEnv(stateDir = join(root, '.jupyter')) {
 }
 
 /**
- * Installs the tslab kernelspec and the plugin under `<stateDir>/share/jupyter` with the product's
- * own installer (`losslab install --prefix <stateDir> --link`, from the built
+ * Installs the kernelspecs (tslab's and Deno's: every kernel npm installed) and the plugin under
+ * `<stateDir>/share/jupyter` with the product's own installer
+ * (`losslab install --prefix <stateDir> --link`, from the built
  * packages/kernel/lib/cli.js): one kernelspec writer for `npm start`, the tests and users. The
  * plugin is a symlink to the built labextension, so a rebuild shows up after a page reload.
  *
- * @returns {string[]} the installed paths (kernelspec folder, plugin link)
+ * @returns {string[]} the installed paths (kernelspec folders, then the plugin link)
  */
 export function installInto(stateDir = join(root, '.jupyter')) {
   if (!existsSync(KERNEL_CLI)) {

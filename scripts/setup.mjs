@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,11 +123,13 @@ async function ensureLabApp() {
   }
 }
 
-// The tslab kernelspec and the plugin in the project-local Jupyter prefix (.jupyter/).
+// The kernelspecs (tslab, Deno) and the plugin in the project-local Jupyter prefix (.jupyter/).
 async function ensureJupyterPrefix() {
   const { installInto } = await import('./lab.mjs');
-  installInto(join(root, '.jupyter'));
-  log('kernelspec and plugin installed in .jupyter/');
+  const kernels = installInto(join(root, '.jupyter'))
+    .filter((p) => basename(dirname(p)) === 'kernels')
+    .map((p) => basename(p));
+  log(`kernelspecs (${kernels.join(', ')}) and plugin installed in .jupyter/`);
 }
 
 const SIGN = `

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm start` (after scripts/setup.mjs): opens JupyterLab on notebooks/ with the tslab kernel and
-// the loss-curve plugin, prints the URL, and stops everything on Ctrl+C.
+// `npm start` (after scripts/setup.mjs): opens JupyterLab on notebooks/ with both TypeScript
+// kernels (tslab and Deno) and the loss-curve plugin, prints the URL, and stops everything on Ctrl+C.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { root, startLab } from './lab.mjs';
 
-// scripts/setup.mjs (run first by `npm start`) installed the kernelspec and the plugin into
+// scripts/setup.mjs (run first by `npm start`) installed the kernelspecs and the plugin into
 // .jupyter/ and signed the notebooks there.
 const notebookDir = join(root, 'notebooks');
 mkdirSync(notebookDir, { recursive: true });
