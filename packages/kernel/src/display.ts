@@ -122,8 +122,9 @@ let stretchSends = 0;
 let stretchLive = 0;
 let stretchStart = 0;
 let stretchArmed = false;
-/** Sends made in all (for tests and the soak script). */
+/** Sends made in all, and messages the channel refused for good (for tests and the soak script). */
 let totalSends = 0;
+let refused = 0;
 
 function noteSend(live: boolean): void {
   if (!stretchArmed) {
@@ -178,9 +179,17 @@ export function liveFrameAllowed(): boolean {
   );
 }
 
-/** The helper's send counters: all sends so far, and those of the current synchronous stretch. */
-export function sendStats(): { total: number; stretch: number; stretchLive: number } {
-  return { total: totalSends, stretch: stretchSends, stretchLive };
+/**
+ * The helper's send counters: all sends so far, those of the current synchronous stretch, and
+ * the messages the channel refused for good (each reported once on stderr).
+ */
+export function sendStats(): {
+  total: number;
+  stretch: number;
+  stretchLive: number;
+  refused: number;
+} {
+  return { total: totalSends, stretch: stretchSends, stretchLive, refused };
 }
 
 interface Pending {
@@ -255,6 +264,7 @@ function deliver(
       // would spin forever; say so once, drop it, and drop the display's later frames.
       failed.add(id);
       pending.delete(id);
+      refused++;
       const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(`losslab: a display could not be sent and was dropped: ${reason}\n`);
     }
