@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LosslabError } from './errors';
 import type { BadInputCase } from './badInputCase';
 import { lossCases } from './losses/badInput.cases';
+import { breadthLossCases } from './losses/badInputBreadth.cases';
 import { dataCases } from './data/badInput.cases';
 import { metricCases } from './metrics/badInput.cases';
 import { optimCases } from './optim/badInput.cases';
@@ -11,6 +12,7 @@ import { trainingCases } from './training/badInput.cases';
 
 const cases: BadInputCase[] = [
   ...lossCases,
+  ...breadthLossCases,
   ...dataCases,
   ...metricCases,
   ...optimCases,

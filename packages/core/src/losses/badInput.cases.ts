@@ -531,6 +531,6 @@ export const lossCases: BadInputCase[] = [
     name: 'getLoss: unknown id',
     run: () => getLoss('l3'),
     message:
-      "getLoss: unknown loss 'l3' (known: mse, mae, huber, smoothL1, logCosh, quantile, msle, mape, poissonNll, gaussianNll, bce, bceWithLogits, softmaxCrossEntropy, nll, crossEntropy, klDiv, focal, hinge, squaredHinge, multiMargin)",
+      "getLoss: unknown loss 'l3' (known: mse, mae, huber, smoothL1, logCosh, quantile, msle, mape, poissonNll, gaussianNll, tweedie, cosineSimilarity, bce, bceWithLogits, softmaxCrossEntropy, nll, crossEntropy, klDiv, focal, hinge, squaredHinge, multiMargin, softMargin, multiLabelSoftMargin, multiLabelMargin, multiclassHinge, categoricalHinge, dice, tversky, ctc, hingeEmbedding, cosineEmbedding, marginRanking, tripletMargin)",
   },
 ];

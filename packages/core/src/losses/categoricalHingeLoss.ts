@@ -1,5 +1,6 @@
 import { checkArray, checkSameLength, prepareOutputs } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import { checkRange, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
 import { resolveRowLength } from './rowLength';
 
@@ -46,6 +47,7 @@ export function categoricalHingeLoss(
   checkRange(fn, 'target', target, 0, 1);
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
@@ -66,6 +68,7 @@ export function categoricalHingeLoss(
       }
     }
     const z = neg - pos + 1;
+    reach += Math.abs(z);
     // `z <= 0` so that a NaN reaches the value and the finite check.
     const l = z <= 0 ? 0 : w * z;
     const k = z <= 0 ? 0 : w * scale;
@@ -81,5 +84,6 @@ export function categoricalHingeLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, inputs);
   return finishLoss(fn, sum * scale, grad, values, bound, inputs);
 }

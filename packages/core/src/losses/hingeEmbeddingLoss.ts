@@ -1,4 +1,5 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import {
   checkScalarRange,
   checkSigns,
@@ -46,9 +47,11 @@ export function hingeEmbeddingLoss(
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkSigns(fn, 'target', target);
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
+    reach += Math.abs(x);
     const w = weight === undefined ? 1 : (weight[i] as number);
     let l: number;
     let g: number;
@@ -69,5 +72,6 @@ export function hingeEmbeddingLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, { pred, target, weight });
   return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

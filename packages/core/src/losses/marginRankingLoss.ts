@@ -1,5 +1,6 @@
 import { checkArray, checkSameLength } from '../check';
 import type { FloatArray } from '../types';
+import { checkReach } from './checkReach';
 import {
   checkScalarRange,
   checkSigns,
@@ -68,10 +69,12 @@ export function marginRankingLoss(
   checkSigns(fn, 'target', target);
   const scale = reduction === 'mean' ? 1 / n : 1;
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const y = target[i] as number;
     const z = margin - y * ((x1[i] as number) - (x2[i] as number));
+    reach += Math.abs(z);
     const w = weight === undefined ? 1 : (weight[i] as number);
     // `z <= 0` so that a NaN reaches the value and the finite check.
     const l = z <= 0 ? 0 : w * z;
@@ -86,6 +89,7 @@ export function marginRankingLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, inputs);
   const result = finishLoss(fn, sum * scale, grad, values, bound, inputs);
   checkExtraGrad(fn, 'x2', grad2, bound);
   return { ...result, grad2 };

@@ -1,6 +1,7 @@
 import { checkArray, checkSameLength, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import { checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
 import { checkIndexArray, resolveRowLength } from './rowLength';
 
@@ -63,6 +64,7 @@ export function multiLabelMarginLoss(
   const scale = reduction === 'mean' ? 1 / rows : 1;
   const listed = new Uint8Array(C);
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
@@ -83,6 +85,7 @@ export function multiLabelMarginLoss(
           continue;
         }
         const z = 1 - xt + (pred[base + c] as number);
+        reach += Math.abs(z);
         // `z > 0` as PyTorch; a NaN skips both branches, so it is added to reach the check.
         if (z > 0) {
           l += z;
@@ -101,5 +104,6 @@ export function multiLabelMarginLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, inputs);
   return finishLoss(fn, sum * scale, grad, values, bound, inputs);
 }

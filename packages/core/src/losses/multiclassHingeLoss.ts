@@ -1,6 +1,7 @@
 import { checkArray, prepareOutputs } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import { checkLabels, resolveClasses } from './classTargets';
 import { checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
 
@@ -51,6 +52,7 @@ export function multiclassHingeLoss(
   checkLabels(fn, target, C, undefined, undefined);
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * C;
@@ -61,6 +63,7 @@ export function multiclassHingeLoss(
     let nan = false;
     for (let c = 0; c < C; c++) {
       const v = (pred[base + c] as number) + (c === t ? 0 : 1);
+      reach += Math.abs(v);
       if (v > best) {
         best = v;
         argBest = c;
@@ -83,5 +86,6 @@ export function multiclassHingeLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, inputs);
   return finishLoss(fn, sum * scale, grad, values, bound, inputs);
 }

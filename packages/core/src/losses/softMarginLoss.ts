@@ -1,4 +1,5 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import { checkSigns, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
 
 const KEYS = lossKeys();
@@ -29,10 +30,12 @@ export function softMarginLoss(
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkSigns(fn, 'target', target);
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const y = target[i] as number;
     const z = -y * (pred[i] as number);
+    reach += Math.abs(z);
     const w = weight === undefined ? 1 : (weight[i] as number);
     const e = Math.exp(-Math.abs(z));
     const l = w * (Math.max(z, 0) + Math.log1p(e));
@@ -47,5 +50,6 @@ export function softMarginLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, { pred, target, weight });
   return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
 }

@@ -1,6 +1,7 @@
 import { checkArray, checkNonNegative, checkSameLength } from '../check';
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { checkReach } from './checkReach';
 import { checkBoolean, checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
 import { checkExtraGrad, prepareMultiOutputs } from './multiInput';
 import { resolveRowLength } from './rowLength';
@@ -105,6 +106,7 @@ export function tripletMarginLoss(
   const gradNegative = extra[1] as FloatArray;
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
+  let reach = 0;
   let bound = 0;
   let boundP = 0;
   let boundN = 0;
@@ -116,6 +118,7 @@ export function tripletMarginLoss(
     const dPn = swap ? distance(positive, negative, base, D, p, eps) : Infinity;
     const swapped = dPn < dAn;
     const z = dPos - (swapped ? dPn : dAn) + margin;
+    reach += Math.abs(z);
     // `z <= 0` so that a NaN reaches the value and the finite check.
     const l = z <= 0 ? 0 : w * z;
     const k = z <= 0 ? 0 : w * scale;
@@ -141,6 +144,7 @@ export function tripletMarginLoss(
       bound += Math.abs(l);
     }
   }
+  checkReach(fn, reach, inputs);
   const result = finishLoss(fn, sum * scale, grad, values, bound, inputs);
   checkExtraGrad(fn, 'positive', gradPositive, boundP);
   checkExtraGrad(fn, 'negative', gradNegative, boundN);

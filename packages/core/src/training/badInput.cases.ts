@@ -89,7 +89,7 @@ export const trainingCases: BadInputCase[] = [
     name: 'fit: unknown loss id',
     run: () => fit(lin(), data, { loss: 'mse2', optimizer: sgd(0.1) }),
     message:
-      "fit: unknown loss 'mse2' (expected one of 'mse', 'mae', 'huber', 'smoothL1', 'logCosh', 'quantile', 'msle', 'mape', 'poissonNll', 'gaussianNll', 'bce', 'bceWithLogits', 'softmaxCrossEntropy', 'nll', 'crossEntropy', 'klDiv', 'focal', 'hinge', 'squaredHinge', 'multiMargin')",
+      "fit: unknown loss 'mse2' (expected one of 'mse', 'mae', 'huber', 'smoothL1', 'logCosh', 'quantile', 'msle', 'mape', 'poissonNll', 'gaussianNll', 'tweedie', 'cosineSimilarity', 'bce', 'bceWithLogits', 'softmaxCrossEntropy', 'nll', 'crossEntropy', 'klDiv', 'focal', 'hinge', 'squaredHinge', 'multiMargin', 'softMargin', 'multiLabelSoftMargin', 'multiLabelMargin', 'multiclassHinge', 'categoricalHinge', 'dice', 'tversky', 'ctc', 'hingeEmbedding', 'cosineEmbedding', 'marginRanking', 'tripletMargin')",
   },
   {
     name: 'fit: no optimizer',
