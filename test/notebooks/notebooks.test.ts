@@ -1,17 +1,20 @@
-// The six notebooks, executed fresh with the real tslab kernel (Debian's nbclient), checked
-// against what is committed: no error output, every check line "yes", the article's figures, the
-// same outputs as the committed notebooks, nbformat-valid files, charts in the HTML export.
+// The six notebooks of both editions (English in notebooks/, Chinese in notebooks/zh/), each
+// executed once fresh with the real tslab kernel (Debian's nbclient), checked against what is
+// committed: no error output, every check line "yes" ("是"), the article's figures, the same
+// outputs as the committed notebooks, nbformat-valid files, charts in the HTML export; and the
+// two editions print the same figures and draw the same charts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  EDITIONS,
   buildNotebook,
   diffNotebooks,
+  editionDir,
   executeNotebooks,
   listNotebooks,
   normaliseText,
-  notebooksDir,
   sourceDir,
   validateNotebooks,
 } from '../../scripts/notebooks.mjs';
@@ -33,6 +36,7 @@ interface Notebook {
 }
 interface Executed {
   name: string;
+  edition: string;
   seconds: number;
   errors: number;
   html: string;
@@ -50,6 +54,12 @@ const MIN_CHARTS: Record<string, number> = {
   '06-faq': 3,
 };
 const names: string[] = listNotebooks();
+const editions: string[] = EDITIONS;
+/** A check line and its verdict, per edition. */
+const CHECK: Record<string, { line: RegExp; yes: string }> = {
+  en: { line: /: (yes|NO)$/, yes: ': yes' },
+  zh: { line: /：(是|否)$/, yes: '：是' },
+};
 const executed = new Map<string, Executed>();
 let htmlDir = '';
 
@@ -71,26 +81,30 @@ function displays(nb: Notebook): Record<string, unknown>[] {
     .map((o) => o.data ?? {});
 }
 
-function committed(name: string): Notebook {
-  return JSON.parse(readFileSync(join(notebooksDir, `${name}.ipynb`), 'utf8')) as Notebook;
+function committed(name: string, edition = 'en'): Notebook {
+  return JSON.parse(readFileSync(join(editionDir(edition), `${name}.ipynb`), 'utf8')) as Notebook;
 }
 
-function fresh(name: string): Executed {
-  const rec = executed.get(name);
+function fresh(name: string, edition = 'en'): Executed {
+  const rec = executed.get(`${edition}/${name}`);
   if (rec === undefined) {
-    throw new Error(`${name} was not executed`);
+    throw new Error(`${edition}/${name} was not executed`);
   }
   return rec;
 }
 
 beforeAll(() => {
   htmlDir = mkdtempSync(join(tmpdir(), 'losslab-nb-html-'));
-  for (const rec of executeNotebooks(names, { html: htmlDir }) as Executed[]) {
-    executed.set(rec.name, rec);
+  // Each notebook of each edition runs once; every test below reads these runs.
+  for (const edition of editions) {
+    const html = join(htmlDir, edition);
+    for (const rec of executeNotebooks(names, { html, edition }) as Executed[]) {
+      executed.set(`${edition}/${rec.name}`, rec);
+    }
   }
-  const times = [...executed.values()].map((r) => `${r.name} ${r.seconds.toFixed(1)} s`);
+  const times = [...executed].map(([key, r]) => `${key} ${r.seconds.toFixed(1)} s`);
   console.log(`notebooks executed: ${times.join(', ')}`);
-}, 240_000);
+}, 480_000);
 
 afterAll(() => {
   rmSync(htmlDir, { recursive: true, force: true });
@@ -106,71 +120,80 @@ describe('the notebooks', () => {
       '05-future-trends',
       '06-faq',
     ]);
-    const readme = readFileSync(join(notebooksDir, 'README.md'), 'utf8');
-    for (const name of names) {
-      expect(readme).toContain(`(${name}.ipynb)`);
+    for (const edition of editions) {
+      const readme = readFileSync(join(editionDir(edition), 'README.md'), 'utf8');
+      for (const name of names) {
+        expect(readme).toContain(`(${name}.ipynb)`);
+      }
     }
   });
 
-  describe.each(names)('%s', (name) => {
-    it('executes without an error output', () => {
-      const rec = fresh(name);
-      const errors = rec.notebook.cells
-        .flatMap((c) => c.outputs ?? [])
-        .filter(
-          (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+  describe.each(editions.flatMap((e) => names.map((n) => [e, n] as const)))(
+    '%s/%s',
+    (edition, name) => {
+      it('executes without an error output', () => {
+        const rec = fresh(name, edition);
+        const errors = rec.notebook.cells
+          .flatMap((c) => c.outputs ?? [])
+          .filter(
+            (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+          );
+        expect(errors).toEqual([]);
+        expect(rec.errors).toBe(0);
+      });
+
+      it('says yes on every check line', () => {
+        const { line, yes } = CHECK[edition] as { line: RegExp; yes: string };
+        const lines = stdout(fresh(name, edition).notebook)
+          .split('\n')
+          .filter((l) => line.test(l));
+        expect(lines.length).toBeGreaterThanOrEqual(5);
+        expect(lines.filter((l) => !l.endsWith(yes))).toEqual([]);
+      });
+
+      it('is committed exactly as a fresh run produces it (timings aside)', () => {
+        expect(diffNotebooks(committed(name, edition), fresh(name, edition).notebook)).toEqual([]);
+      });
+
+      it('is built from its source, with the tslab kernelspec', () => {
+        const built = buildNotebook(
+          readFileSync(join(sourceDir, `${name}.md`), 'utf8'),
+          edition,
+        ) as Notebook;
+        const nb = committed(name, edition);
+        expect(nb.cells.map((c) => [c.cell_type, join1(c.source)])).toEqual(
+          built.cells.map((c) => [c.cell_type, join1(c.source)]),
         );
-      expect(errors).toEqual([]);
-      expect(rec.errors).toBe(0);
-    });
+        expect(nb.metadata.kernelspec?.name).toBe('tslab');
+      });
 
-    it('says yes on every check line', () => {
-      const lines = stdout(fresh(name).notebook)
-        .split('\n')
-        .filter((l) => /: (yes|NO)$/.test(l));
-      expect(lines.length).toBeGreaterThanOrEqual(5);
-      expect(lines.filter((l) => !l.endsWith(': yes'))).toEqual([]);
-    });
+      it('validates against nbformat', () => {
+        const [result] = validateNotebooks([join(editionDir(edition), `${name}.ipynb`)]) as {
+          valid: boolean;
+          error?: string;
+        }[];
+        expect(result?.error).toBeUndefined();
+        expect(result?.valid).toBe(true);
+      });
 
-    it('is committed exactly as a fresh run produces it (timings aside)', () => {
-      expect(diffNotebooks(committed(name), fresh(name).notebook)).toEqual([]);
-    });
-
-    it('is built from its source, with the tslab kernelspec', () => {
-      const built = buildNotebook(readFileSync(join(sourceDir, `${name}.md`), 'utf8')) as Notebook;
-      const nb = committed(name);
-      expect(nb.cells.map((c) => [c.cell_type, join1(c.source)])).toEqual(
-        built.cells.map((c) => [c.cell_type, join1(c.source)]),
-      );
-      expect(nb.metadata.kernelspec?.name).toBe('tslab');
-    });
-
-    it('validates against nbformat', () => {
-      const [result] = validateNotebooks([join(notebooksDir, `${name}.ipynb`)]) as {
-        valid: boolean;
-        error?: string;
-      }[];
-      expect(result?.error).toBeUndefined();
-      expect(result?.valid).toBe(true);
-    });
-
-    it('shows every chart in its HTML export', () => {
-      const charts = displays(fresh(name).notebook).filter((d) =>
-        String(d['text/html'] ?? '').includes('<svg'),
-      );
-      expect(charts.length).toBeGreaterThanOrEqual(MIN_CHARTS[name] ?? 1);
-      const html = readFileSync(fresh(name).html, 'utf8');
-      const exported = html.split('<svg').length - 1;
-      expect(exported).toBeGreaterThanOrEqual(charts.length);
-      for (const chart of charts) {
-        // The SVG's first drawing instructions appear verbatim in the page.
-        const svg = String(chart['text/html']);
-        const start = svg.indexOf('<svg');
-        expect(html).toContain(svg.slice(start, start + 300));
-      }
-      expect(html).not.toContain('is not able to be represented');
-    });
-  });
+      it('shows every chart in its HTML export', () => {
+        const charts = displays(fresh(name, edition).notebook).filter((d) =>
+          String(d['text/html'] ?? '').includes('<svg'),
+        );
+        expect(charts.length).toBeGreaterThanOrEqual(MIN_CHARTS[name] ?? 1);
+        const html = readFileSync(fresh(name, edition).html, 'utf8');
+        const exported = html.split('<svg').length - 1;
+        expect(exported).toBeGreaterThanOrEqual(charts.length);
+        for (const chart of charts) {
+          // The SVG's first drawing instructions appear verbatim in the page.
+          const svg = String(chart['text/html']);
+          const start = svg.indexOf('<svg');
+          expect(html).toContain(svg.slice(start, start + 300));
+        }
+        expect(html).not.toContain('is not able to be represented');
+      });
+    },
+  );
 });
 
 describe('the figures the notebooks assert', () => {
@@ -222,9 +245,9 @@ describe('the figures the notebooks assert', () => {
     expect(out).toContain('in memory: x and y hold 16.00 MB (the stream: 0.16 MB)');
     expect(out).toMatch(/^measured one streaming pass over 1,000,000 rows: \d+ ms$/m);
     // Nothing else in any notebook looks like a timing.
-    for (const name of names) {
-      const text = normaliseText(stdout(fresh(name).notebook));
-      expect(text).not.toMatch(/\d\s*ms\b/);
+    for (const [key, rec] of executed) {
+      const text = normaliseText(stdout(rec.notebook));
+      expect(text, key).not.toMatch(/\d\s*ms\b/);
     }
   });
 
@@ -233,5 +256,118 @@ describe('the figures the notebooks assert', () => {
     expect(out).toContain('MAE lands closer to the true line than MSE: yes');
     expect(out).toContain('Huber lands closer to the true line than MSE: yes');
     expect(out).toContain('lr 1.2 diverges: yes');
+  });
+});
+
+/** The printed output of each code cell (stdout), in cell order. */
+function cellStdout(nb: Notebook): string[] {
+  return nb.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) =>
+      (c.outputs ?? [])
+        .filter((o) => o.output_type === 'stream' && o.name === 'stdout')
+        .map((o) => join1(o.text))
+        .join(''),
+    );
+}
+
+/** The figures a text prints: its decimal numbers (0.375, 2.05734922, 1e-6, 1.730e-2), sorted. */
+function figures(text: string): string[] {
+  return (normaliseText(text).match(/-?\d+\.\d+(?:e[-+]?\d+)?|-?\d+e[-+]?\d+/g) ?? []).sort();
+}
+
+/** The SVG charts of an HTML output: inline, or as `<img src="data:image/svg+xml;base64,…">`. */
+function chartSvgs(html: string): string[] {
+  return [
+    ...[...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]),
+    ...[...html.matchAll(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/g)].map((m) =>
+      Buffer.from(m[1] as string, 'base64').toString('utf8'),
+    ),
+  ];
+}
+
+/** What a chart draws, without its words: path data and marker positions of its SVG. */
+function drawing(svg: string): string[] {
+  return [...svg.matchAll(/ d="([^"]*)"|<circle cx="([^"]*)" cy="([^"]*)"/g)].map((m) =>
+    m.slice(1).join(' '),
+  );
+}
+
+interface Run {
+  name: string;
+  stopMessage?: string;
+  [key: string]: unknown;
+}
+
+/** A loss-curve payload's numbers: each run without its name and stop sentence. */
+function curveNumbers(payload: unknown): unknown {
+  const p = payload as { runs: Run[]; options: { logY: boolean; smoothing: number } };
+  return {
+    runs: p.runs.map(({ name: _name, stopMessage: _stop, ...numbers }) => numbers),
+    logY: p.options.logY,
+    smoothing: p.options.smoothing,
+  };
+}
+
+/** Three or more English words in a row: a sentence left untranslated. */
+const ENGLISH_PHRASE = /\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}\b/;
+
+describe('the two editions', () => {
+  describe.each(names)('%s', (name) => {
+    const [en, zh] = [() => fresh(name, 'en').notebook, () => fresh(name, 'zh').notebook];
+
+    it('print the same figures, cell by cell', () => {
+      const a = cellStdout(en());
+      const b = cellStdout(zh());
+      expect(b).toHaveLength(a.length);
+      a.forEach((text, i) =>
+        expect(figures(b[i] as string), `code cell ${i}`).toEqual(figures(text)),
+      );
+      expect(a.flatMap(figures).length).toBeGreaterThan(0);
+    });
+
+    it('draw the same charts and formulas', () => {
+      const a = displays(en());
+      const b = displays(zh());
+      expect(b).toHaveLength(a.length);
+      a.forEach((d, i) => {
+        const z = b[i] as Record<string, unknown>;
+        expect(Object.keys(z), `display ${i}`).toEqual(Object.keys(d));
+        if (CURVE_MIME in d) {
+          expect(curveNumbers(z[CURVE_MIME]), `display ${i}`).toEqual(curveNumbers(d[CURVE_MIME]));
+        }
+        if ('text/latex' in d) {
+          expect(z['text/latex']).toEqual(d['text/latex']);
+        }
+        const svgs = chartSvgs(join1(d['text/html'] as string | string[] | undefined));
+        expect(
+          chartSvgs(join1(z['text/html'] as string | string[] | undefined)).map(drawing),
+        ).toEqual(svgs.map(drawing));
+      });
+    });
+
+    it('speaks Chinese in the Chinese one: printed lines, chart text, curve options', () => {
+      const lines = stdout(zh())
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !/^(实测|measured)/.test(l));
+      expect(lines.filter((l) => ENGLISH_PHRASE.test(l))).toEqual([]);
+      for (const d of displays(zh())) {
+        const svg = chartSvgs(join1(d['text/html'] as string | string[] | undefined)).join('');
+        const words = [...svg.matchAll(/<(text|title)\b[^>]*>([^<]*)</g)].map((m) => m[2]);
+        expect(words.filter((w) => ENGLISH_PHRASE.test(w ?? ''))).toEqual([]);
+        const curve = d[CURVE_MIME] as { options: { locale?: string; title: string } } | undefined;
+        if (curve !== undefined) {
+          expect(curve.options.locale).toBe('zh');
+          expect(curve.options.title).toMatch(/[\u4e00-\u9fff]/);
+          expect(String(d['text/plain'])).not.toMatch(ENGLISH_PHRASE);
+        }
+      }
+    });
+  });
+
+  it("04: the Chinese edition reaches the article's corrected result too", () => {
+    const out = stdout(fresh('04-code-example', 'zh').notebook);
+    expect(out).toContain('w = 2.05734922，b = 3.03757654，MSE = 0.26429296');
+    expect(out).toContain('最小二乘：w = 2.05734922，b = 3.03757654，MSE = 0.26429296');
   });
 });
