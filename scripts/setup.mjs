@@ -149,23 +149,26 @@ export async function signNotebooks(paths, stateDir = join(root, '.jupyter')) {
   run(PYTHON, ['-c', SIGN, ...paths], { env: jupyterEnv(stateDir) });
 }
 
-/** The committed notebooks (notebooks/NN-*.ipynb) with a hash of their bytes. */
+/**
+ * The committed notebooks of both editions (notebooks/NN-*.ipynb, notebooks/zh/NN-*.ipynb), by
+ * their path under notebooks/, with a hash of their bytes.
+ */
 function notebookHashes() {
-  const dir = join(root, 'notebooks');
-  if (!existsSync(dir)) {
-    return {};
+  const hashes = {};
+  for (const sub of ['', 'zh']) {
+    const dir = join(root, 'notebooks', sub);
+    if (!existsSync(dir)) {
+      continue;
+    }
+    for (const f of readdirSync(dir)
+      .filter((name) => /^\d\d-.*\.ipynb$/.test(name))
+      .sort()) {
+      hashes[sub === '' ? f : `${sub}/${f}`] = createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex');
+    }
   }
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-      .sort()
-      .map((f) => [
-        f,
-        createHash('sha256')
-          .update(readFileSync(join(dir, f)))
-          .digest('hex'),
-      ]),
-  );
+  return hashes;
 }
 
 // Committed notebooks are untrusted in JupyterLab, whose sanitizer then drops the SVG charts of
