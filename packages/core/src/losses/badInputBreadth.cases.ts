@@ -1,4 +1,8 @@
 import type { BadInputCase } from '../badInputCase';
+import { makeArticleData } from '../data/makeArticleData';
+import { linearRegression } from '../models/linearRegression';
+import { sgd } from '../optim/sgd';
+import { fit } from '../training/fit';
 import { categoricalHingeLoss } from './categoricalHingeLoss';
 import { cosineEmbeddingLoss } from './cosineEmbeddingLoss';
 import { cosineSimilarityLoss } from './cosineSimilarityLoss';
@@ -179,6 +183,16 @@ export const breadthLossCases: BadInputCase[] = [
     name: 'tweedieLoss: weights summing to 0',
     run: () => tweedieLoss(f64(1, 2), f64(1, 1), { weight: f64(0, 0) }),
     message: "tweedieLoss: 'weight' must have a positive finite sum, got 0",
+  },
+  {
+    name: 'fit: a loss of three inputs cannot train a model',
+    run: () =>
+      fit(linearRegression({ features: 1 }), makeArticleData(), {
+        loss: 'tripletMargin',
+        optimizer: sgd(0.1),
+      }),
+    message:
+      "fit: loss 'tripletMargin' takes (anchor, positive, negative), not a model's predictions and targets; call it directly, or train with a loss such as 'bceWithLogits'",
   },
   {
     name: 'ctcLoss: classes missing',

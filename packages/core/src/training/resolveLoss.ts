@@ -21,6 +21,14 @@ function defaultLoss(model: Model): string {
  */
 export function checkPairing(model: Model, info: LossInfo): void {
   const suggest = model.outputSize === 1 ? `'bceWithLogits'` : `'softmaxCrossEntropy'`;
+  if (info.inputs !== undefined) {
+    throw new LosslabError(
+      'fit',
+      'loss',
+      `loss '${info.id}' takes (${info.inputs.join(', ')}), not a model's predictions and ` +
+        `targets; call it directly, or train with a loss such as ${suggest}`,
+    );
+  }
   if (BOUNDED.has(info.pred)) {
     throw new LosslabError(
       'fit',
