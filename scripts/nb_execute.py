@@ -1,10 +1,14 @@
 #!/usr/bin/python3
-"""Executes notebooks with the tslab kernel (Debian's nbclient), exports HTML, validates.
+"""Executes notebooks with the tslab or Deno kernel (Debian's nbclient), exports HTML, validates.
 
 Run with /usr/bin/python3 (Debian's Jupyter lives there). Driven by scripts/notebooks.mjs:
 
-  nb_execute.py execute --tslab BIN --out DIR [--html DIR] [--cwd DIR] NB.ipynb...
+  nb_execute.py execute (--tslab BIN | --kernelspec DIR) --out DIR [--html DIR] [--cwd DIR]
+                [--late-output SECONDS] NB.ipynb...
   nb_execute.py validate NB.ipynb...
+
+`--kernelspec DIR` runs the kernel of that kernelspec folder (its name is the kernel's name), as
+written by `losslab install`; `--tslab BIN` writes tslab's.
 
 `execute` prints one JSON line per notebook: {"name", "seconds", "errors", "path", "html"}.
 Jupyter's state (kernelspec, runtime files) lives in a temporary folder, so nothing outside it is
@@ -15,13 +19,20 @@ Jupyter packages do not bring).
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
+from queue import Empty
 
 
-def setup_jupyter_env(tslab_bin, root):
-    """Points every Jupyter path at `root` and writes the tslab kernelspec there."""
+def setup_jupyter_env(tslab_bin, kernelspec, root):
+    """Points every Jupyter path at `root` and puts the kernelspec there; returns its name."""
+    if kernelspec is not None:
+        name = os.path.basename(os.path.normpath(kernelspec))
+        shutil.copytree(kernelspec, os.path.join(root, "data", "kernels", name))
+        set_jupyter_paths(root)
+        return name
     kernel_dir = os.path.join(root, "data", "kernels", "tslab")
     os.makedirs(kernel_dir)
     spec = {
@@ -32,6 +43,11 @@ def setup_jupyter_env(tslab_bin, root):
     }
     with open(os.path.join(kernel_dir, "kernel.json"), "w") as f:
         json.dump(spec, f)
+    set_jupyter_paths(root)
+    return "tslab"
+
+
+def set_jupyter_paths(root):
     os.environ["JUPYTER_PATH"] = os.path.join(root, "data")
     os.environ["JUPYTER_DATA_DIR"] = os.path.join(root, "data")
     os.environ["JUPYTER_CONFIG_DIR"] = os.path.join(root, "config")
@@ -71,9 +87,36 @@ def count_errors(nb):
     )
 
 
-def execute(args):
-    import nbformat
+def late_output_client(late_output):
+    """An nbclient NotebookClient that keeps listening `late_output` seconds after each cell's
+    idle status (every message of the cell restarts the wait). Deno 2.9's kernel can send a
+    cell's last stdout lines after its idle status (its stdout forwarder races the status:
+    measured, 5 of 16 cells printing four lines), and nbclient stops listening at idle."""
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionComplete
+    from nbclient.util import ensure_async
+
+    class LateOutputClient(NotebookClient):
+        async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+            await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+            while late_output > 0:
+                try:
+                    msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=late_output))
+                except Empty:
+                    return
+                if msg["parent_header"].get("msg_id") == parent_msg_id:
+                    try:
+                        self.process_message(msg, cell, cell_index)
+                    except CellExecutionComplete:
+                        pass
+
+    return LateOutputClient
+
+
+def execute(args, kernel_name):
+    import nbformat
+
+    NotebookClient = late_output_client(args.late_output)
 
     html_exporter = None
     if args.html:
@@ -91,7 +134,7 @@ def execute(args):
         cwd = args.cwd or os.path.dirname(os.path.abspath(path))
         client = NotebookClient(
             nb,
-            kernel_name="tslab",
+            kernel_name=kernel_name,
             timeout=args.timeout,
             allow_errors=True,
             resources={"metadata": {"path": cwd}},
@@ -149,7 +192,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
     ex = sub.add_parser("execute")
-    ex.add_argument("--tslab", required=True, help="absolute path of node_modules/.bin/tslab")
+    kernel = ex.add_mutually_exclusive_group(required=True)
+    kernel.add_argument("--tslab", help="absolute path of node_modules/.bin/tslab")
+    kernel.add_argument("--kernelspec", help="a kernelspec folder (losslab install writes them)")
+    ex.add_argument(
+        "--late-output",
+        type=float,
+        default=0,
+        help="seconds to keep listening after a cell's idle status (Deno: its late stdout)",
+    )
     ex.add_argument("--out", required=True)
     ex.add_argument("--html")
     ex.add_argument("--cwd")
@@ -161,8 +212,8 @@ def main():
     if args.cmd == "validate":
         return validate(args)
     with tempfile.TemporaryDirectory(prefix="losslab-jupyter-") as root:
-        setup_jupyter_env(os.path.abspath(args.tslab), root)
-        return execute(args)
+        tslab = None if args.tslab is None else os.path.abspath(args.tslab)
+        return execute(args, setup_jupyter_env(tslab, args.kernelspec, root))
 
 
 if __name__ == "__main__":

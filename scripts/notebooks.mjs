@@ -9,7 +9,8 @@
 //   node scripts/notebooks.mjs --check         execute into a temp folder and compare with the
 //                                              committed notebooks (nothing is written)
 //   options: --only 04 (name prefixes, repeatable), --edition en|zh (repeatable; default both),
-//            --out DIR, --html DIR, --no-html, --json
+//            --out DIR, --html DIR, --no-html, --json, --kernel tslab|deno (default tslab: the
+//            committed outputs are tslab's; Deno's are compared with them by the tests)
 //
 // Source format: Markdown, one file per notebook for both editions. A ```ts fence is a code cell,
 // shared by both editions; everything between code cells is one markdown cell (a line
@@ -30,6 +31,7 @@ import {
   writeFileSync,
   mkdirSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,6 +44,26 @@ export const sourceDir = join(notebooksDir, 'source');
 export const PYTHON = '/usr/bin/python3';
 const tslabBin = join(root, 'node_modules', '.bin', 'tslab');
 const executeScript = join(root, 'scripts', 'nb_execute.py');
+/** The kernels a notebook runs in; the first wrote the committed outputs. */
+export const KERNELS = ['tslab', 'deno'];
+/**
+ * Deno 2.9's kernel can send a cell's last stdout lines after its idle status; nb_execute.py
+ * keeps listening this long after each cell's idle (measured: late lines came within a few ms).
+ */
+const DENO_LATE_OUTPUT_S = 0.25;
+
+/** Writes `kernel`'s kernelspec (the built `losslab install`'s own) into `dir`; returns its folder. */
+function writeKernelspec(kernel, dir) {
+  const cli = createRequire(import.meta.url)(join(root, 'packages', 'kernel', 'lib', 'cli.js'));
+  const binary = cli.kernelBinary(kernel);
+  if (binary === null) {
+    throw new Error(`notebooks: the ${kernel} kernel is not installed (npm install)`);
+  }
+  const folder = join(dir, 'kernels', kernel);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'kernel.json'), JSON.stringify(cli.kernelSpec(kernel, binary)));
+  return folder;
+}
 
 /** The notebook names (`01-background`, ...) in order, from notebooks/source/*.md. */
 export function listNotebooks(only = []) {
@@ -336,11 +358,12 @@ export function diffNotebooks(committed, fresh) {
 }
 
 /**
- * Builds the named notebooks of one edition from source and executes them; returns one record
- * per notebook: { name, edition, seconds, errors, path, html }. Outputs go to `out`, HTML
- * (optional) to `html`. The kernel runs in the edition's folder, as it does in JupyterLab.
+ * Builds the named notebooks of one edition from source and executes them with `kernel` (tslab or
+ * deno); returns one record per notebook: { name, edition, kernel, seconds, errors, path, html }.
+ * Outputs go to `out`, HTML (optional) to `html`. The kernel runs in the edition's folder, as it
+ * does in JupyterLab.
  */
-export function executeNotebooks(names, { out, html, edition = 'en' } = {}) {
+export function executeNotebooks(names, { out, html, edition = 'en', kernel = 'tslab' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'losslab-nb-'));
   try {
     const inputs = names.map((name) => {
@@ -351,7 +374,13 @@ export function executeNotebooks(names, { out, html, edition = 'en' } = {}) {
     });
     const cwd = editionDir(edition);
     mkdirSync(cwd, { recursive: true });
-    const args = [executeScript, 'execute', '--tslab', tslabBin, '--cwd', cwd];
+    const args = [executeScript, 'execute', '--cwd', cwd];
+    if (kernel === 'tslab') {
+      args.push('--tslab', tslabBin);
+    } else {
+      args.push('--kernelspec', writeKernelspec(kernel, work));
+      args.push('--late-output', String(DENO_LATE_OUTPUT_S));
+    }
     args.push('--out', out ?? join(work, 'out'));
     if (html) {
       args.push('--html', html);
@@ -371,6 +400,7 @@ export function executeNotebooks(names, { out, html, edition = 'en' } = {}) {
     }
     for (const rec of records) {
       rec.edition = edition;
+      rec.kernel = kernel;
     }
     if (out === undefined) {
       // The caller gets the notebooks' contents, since the temp folder is removed.
@@ -399,6 +429,7 @@ function main(argv) {
   const editions = [];
   let check = false;
   let json = false;
+  let kernel = 'tslab';
   let out = notebooksDir;
   let html = join(root, 'build', 'html');
   for (let i = 0; i < argv.length; i++) {
@@ -422,6 +453,12 @@ function main(argv) {
       html = argv[++i];
     } else if (a === '--no-html') {
       html = undefined;
+    } else if (a === '--kernel') {
+      kernel = argv[++i];
+      if (!KERNELS.includes(kernel)) {
+        console.error(`notebooks: unknown kernel '${kernel}' (known: ${KERNELS.join(', ')})`);
+        return 2;
+      }
     } else {
       console.error(`notebooks: unknown argument '${a}'`);
       return 2;
@@ -450,6 +487,7 @@ function main(argv) {
       out: staging,
       html: check ? undefined : htmlDir,
       edition,
+      kernel,
     });
     for (const rec of executed) {
       let diffs = [];

@@ -185,6 +185,11 @@ function findDeno(): string | null {
   }
 }
 
+/** This repo's binary of `kernel` (npm's tslab or deno), or null when npm did not install it. */
+export function kernelBinary(kernel: KernelName): string | null {
+  return kernel === 'tslab' ? findTslab() : findDeno();
+}
+
 /** What a kernelspec of ours runs and says. */
 interface KernelSpec {
   argv: string[];
@@ -236,7 +241,7 @@ function chooseKernels(options: CliOptions): { kernel: KernelName; binary: strin
       }
       return bin;
     }
-    return k === 'tslab' ? findTslab() : findDeno();
+    return kernelBinary(k);
   };
   const wanted =
     options.kernel === undefined || options.kernel === 'all' ? KERNELS : [options.kernel];
