@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- code evaluated in the page reaches JupyterLab's app object, its notebook models and plotly's graph divs, none of which has types here. */
-// The six notebooks of notebooks/ in the real JupyterLab (the one `npm start` serves), driven by
+// The six notebooks of notebooks/ and their Chinese edition in notebooks/zh/ in the real JupyterLab (the one `npm start` serves), driven by
 // apt's Chromium: each is opened, "Run All" runs every cell with the tslab kernel, and then no
 // cell failed (tslab reports a failure as an execute_reply with status "error" and the message on
 // stderr), no output is an error, and every loss-curve output of the run is drawn by our plugin
-// as a plotly chart. One server and one page for all six; the notebooks run from copies, and
+// as a plotly chart. One server and one page for all twelve; the notebooks run from copies, and
 // are closed without saving, so the committed files never change. Screenshots: test/artifacts/.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,9 +27,13 @@ const CURVE_MIME = 'application/vnd.losslab.curve.v1+json';
 const KNOWN_ERRORS = [/No active debugger session/];
 const KNOWN_404 = [/\/lsp\/status/];
 
-const names = readdirSync(NOTEBOOKS)
-  .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-  .sort();
+/** The notebooks of both editions, by their path under notebooks/ ('04-….ipynb', 'zh/04-….ipynb'). */
+const names = ['', 'zh/'].flatMap((edition) =>
+  readdirSync(join(NOTEBOOKS, edition))
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .sort()
+    .map((f) => `${edition}${f}`),
+);
 
 interface Output {
   output_type: string;
@@ -186,7 +190,7 @@ async function closeWithoutSaving(): Promise<void> {
 async function runAllAndCheck(name: string): Promise<void> {
   const report = await runAll();
   await kernelIdle();
-  timings.push(`${name.slice(0, 2)} ${(report.ms / 1000).toFixed(1)} s`);
+  timings.push(`${name.replace(/-.*/, '')} ${(report.ms / 1000).toFixed(1)} s`);
 
   expect(report.ok).toBe(true);
   expect(report.errorOutputs).toEqual([]);
@@ -213,11 +217,13 @@ async function runAllAndCheck(name: string): Promise<void> {
       el.closest('.jp-Cell')?.scrollIntoView({ block: 'start' }),
     );
   }
-  await page.screenshot({ path: join(ARTIFACTS, `notebook-${name.replace('.ipynb', '')}.png`) });
+  await page.screenshot({
+    path: join(ARTIFACTS, `notebook-${name.replace('.ipynb', '').replace('/', '-')}.png`),
+  });
 }
 
 beforeAll(async () => {
-  mkdirSync(WORK, { recursive: true });
+  mkdirSync(join(WORK, 'zh'), { recursive: true });
   for (const name of names) {
     copyFileSync(join(NOTEBOOKS, name), join(WORK, name));
   }
@@ -259,9 +265,12 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-describe('the six notebooks, Run All in JupyterLab 4.6.4', () => {
-  it('finds the six notebooks', () => {
-    expect(names).toHaveLength(6);
+describe('the six notebooks of each edition, Run All in JupyterLab 4.6.4', () => {
+  it('finds the six notebooks in English and in Chinese', () => {
+    expect(names).toHaveLength(12);
+    expect(names.filter((n) => n.startsWith('zh/')).map((n) => n.slice(3))).toEqual(
+      names.filter((n) => !n.startsWith('zh/')),
+    );
   });
 
   it.each(names)('%s runs every cell without an error, every loss curve drawn', async (name) => {
