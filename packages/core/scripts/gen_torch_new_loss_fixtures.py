@@ -271,6 +271,28 @@ def tweedie_extended(mu, y, p):
     return 2 * (y ** (2 - p) / ((1 - p) * (2 - p)) - y * mu ** (1 - p) / (1 - p) + mu ** (2 - p) / (2 - p))
 
 
+def smoothed(y, o):
+    # keras/src/losses/losses.py binary_crossentropy: y_true * (1 - s) + 0.5 * s
+    s = o.get("labelSmoothing", 0.0)
+    return y * (1 - s) + 0.5 * s
+
+
+def ref_bce_smoothing(t, o):
+    w = torch.tensor(o["weight"]) if "weight" in o else None
+    y = smoothed(t["target"], o)
+    return {r: F.binary_cross_entropy(t["pred"], y, weight=w, reduction=r) for r in ("none", "sum", "mean")}
+
+
+def ref_bce_logits_smoothing(t, o):
+    w = torch.tensor(o["weight"]) if "weight" in o else None
+    pw = torch.tensor(o["posWeight"]) if "posWeight" in o else None
+    y = smoothed(t["target"], o)
+    return {
+        r: F.binary_cross_entropy_with_logits(t["pred"], y, weight=w, pos_weight=pw, reduction=r)
+        for r in ("none", "sum", "mean")
+    }
+
+
 def ref_multiclass_hinge(t, o):
     # optax: max(scores + 1 - one_hot) - sum(scores * one_hot), with 1 - one_hot added as one
     # exact term (0 or 1), so the true class's score is not rounded through x + 1 - 1
@@ -551,7 +573,26 @@ for n in [1, 4, 30, 300]:
         y = [0.0, 1.0, 0.0, 2.5][: max(n, 1)] if n <= 4 else [0.0] * n
         case("tweedie", f"n{n} p{power} zero targets", {"pred": u(seed(), len(y), 0.1, 2), "target": y}, {"power": power}, ["pred"])
 
+# binary cross-entropy with Keras's label smoothing (PyTorch's BCE on the smoothed targets)
+for n in [1, 5, 40, 300]:
+    for s_ in [0.1, 0.2, 0.5, 1.0]:
+        for soft in [False, True]:
+            tgt = u(seed(), n, 0, 1) if soft else ints(seed(), n, 0, 2)
+            o = {"labelSmoothing": s_}
+            if n in (5, 40) and s_ == 0.2:
+                o["weight"] = row_weight(n)
+            case("bceLabelSmoothing", f"n{n} ls{s_} {'soft' if soft else 'binary'}", {"pred": u(seed(), n, 0.01, 0.99), "target": tgt}, o, ["pred"])
+            for scale in [1, 30, 1e3]:
+                o = {"labelSmoothing": s_}
+                if n in (5, 40) and s_ == 0.2:
+                    o["weight"] = row_weight(n)
+                if scale == 30:
+                    o["posWeight"] = 2.5
+                case("bceWithLogitsLabelSmoothing", f"n{n} ls{s_} {'soft' if soft else 'binary'} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": tgt}, o, ["pred"])
+
 REFS = {
+    "bceLabelSmoothing": ref_bce_smoothing,
+    "bceWithLogitsLabelSmoothing": ref_bce_logits_smoothing,
     "marginRanking": ref_margin_ranking,
     "hingeEmbedding": ref_hinge_embedding,
     "softMargin": ref_soft_margin,

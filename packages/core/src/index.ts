@@ -21,6 +21,7 @@ export type { PoissonNllLossOptions } from './losses/poissonNllLoss';
 export { gaussianNllLoss } from './losses/gaussianNllLoss';
 export type { GaussianNllLossOptions } from './losses/gaussianNllLoss';
 export { bceLoss } from './losses/bceLoss';
+export type { BceLossOptions } from './losses/bceLoss';
 export { bceWithLogitsLoss } from './losses/bceWithLogitsLoss';
 export type { BceWithLogitsLossOptions } from './losses/bceWithLogitsLoss';
 export { softmaxCrossEntropy } from './losses/softmaxCrossEntropy';

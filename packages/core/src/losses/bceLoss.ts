@@ -1,7 +1,23 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+import {
+  checkRange,
+  checkScalarRange,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+} from './lossKit';
 
-const KEYS = lossKeys();
+const KEYS = lossKeys('labelSmoothing');
+
+/** Options of {@link bceLoss} and {@link bceWithLogitsLoss}. */
+export interface BceLossOptions extends LossOptions {
+  /**
+   * Keras's and tfjs's `label_smoothing`: each target y becomes (1 - s) y + s / 2 before the
+   * loss. In [0, 1]. Default 0.
+   */
+  labelSmoothing?: number;
+}
 
 /**
  * PyTorch's floor on (1 - p) p in BCELoss's gradient: `constexpr float EPSILON = 1e-12` in
@@ -21,15 +37,22 @@ export const BCE_GRAD_EPS = Math.fround(1e-12);
  * computed as `log1p(-p)`, which keeps its digits for p below about 1e-8 where PyTorch's
  * `log(1 - p)` loses them (relative differences up to 1e-5 in such elements; see "Differences
  * from PyTorch" in the package README). Predictions and targets must lie in [0, 1]. The weighted
- * mean divides by n, as PyTorch does.
+ * mean divides by n, as PyTorch does. `labelSmoothing` s (Keras, tfjs; PyTorch's BCELoss has
+ * none) replaces each target by $(1 - s) y + s/2$.
  *
  * @example
  * const { value, grad } = bceLoss(new Float64Array([0.8, 0.4]), new Float64Array([1, 0]));
  * // value = -(log 0.8 + log 0.6) / 2 = 0.366985746067…, grad = [-0.2/0.16/2, 0.4/0.24/2] = [-0.625, 0.8333…]
  */
-export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOptions): LossResult {
+export function bceLoss(
+  pred: FloatArray,
+  target: FloatArray,
+  options?: BceLossOptions,
+): LossResult {
   const fn = 'bceLoss';
   const opts = lossOptions(fn, options, KEYS);
+  const smoothing = opts.labelSmoothing ?? 0;
+  checkScalarRange(fn, 'labelSmoothing', smoothing, 0, 1);
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'pred', pred, 0, 1);
   checkRange(fn, 'target', target, 0, 1);
@@ -37,7 +60,7 @@ export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const p = pred[i] as number;
-    const y = target[i] as number;
+    const y = smoothing === 0 ? (target[i] as number) : smoothLabel(target[i] as number, smoothing);
     const w = weight === undefined ? 1 : (weight[i] as number);
     const l = -w * (y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log1p(-p), -100));
     // The weight multiplies last: (p - y) / max(...) * scale is at most 1e12, so the product
@@ -52,4 +75,9 @@ export function bceLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
     }
   }
   return finishLoss(fn, sum * scale, grad, values, bound, { pred, target, weight });
+}
+
+/** Keras's label smoothing of a binary target: (1 - s) y + s / 2. */
+export function smoothLabel(y: number, s: number): number {
+  return y * (1 - s) + 0.5 * s;
 }

@@ -1,12 +1,21 @@
 import { checkArray, checkPositive } from '../check';
 import { LosslabError } from '../errors';
-import type { FloatArray, LossOptions, LossResult } from '../types';
-import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+import type { FloatArray, LossResult } from '../types';
+import type { BceLossOptions } from './bceLoss';
+import { smoothLabel } from './bceLoss';
+import {
+  checkRange,
+  checkScalarRange,
+  finishLoss,
+  lossKeys,
+  lossOptions,
+  prepareElementwise,
+} from './lossKit';
 
-const KEYS = lossKeys('posWeight');
+const KEYS = lossKeys('posWeight', 'labelSmoothing');
 
 /** Options of {@link bceWithLogitsLoss} (PyTorch's BCEWithLogitsLoss). */
-export interface BceWithLogitsLossOptions extends LossOptions {
+export interface BceWithLogitsLossOptions extends BceLossOptions {
   /**
    * Weight of the positive term: one number, or one per class (the last axis) broadcast over
    * rows, so `pred.length` must be a multiple of its length. > 0. Default 1.
@@ -25,7 +34,8 @@ export interface BceWithLogitsLossOptions extends LossOptions {
  * of two non-negative terms it also avoids the cancellation of PyTorch's
  * `(1 - y) x + (1 + (rho - 1) y) sp(-x)` for large negative x, which returns 0 for a loss such as
  * $e^{-40}$ (and PyTorch's gradient `sigma(x)(1 + (rho - 1) y) - rho y` does the same for large
- * positive x). Targets must lie in [0, 1].
+ * positive x). Targets must lie in [0, 1]. `labelSmoothing` s (Keras, tfjs; not in PyTorch)
+ * replaces each target by $(1 - s) y + s/2$.
  *
  * @example
  * const { value, grad } = bceWithLogitsLoss(new Float64Array([1000, -1000]), new Float64Array([1, 1]));
@@ -42,6 +52,8 @@ export function bceWithLogitsLoss(
     posWeight: opts.posWeight,
   });
   checkRange(fn, 'target', target, 0, 1);
+  const smoothing = opts.labelSmoothing ?? 0;
+  checkScalarRange(fn, 'labelSmoothing', smoothing, 0, 1);
   const posWeight = opts.posWeight ?? 1;
   let rhoAll = 1;
   let rhoPerClass: FloatArray | undefined;
@@ -67,7 +79,7 @@ export function bceWithLogitsLoss(
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const x = pred[i] as number;
-    const y = target[i] as number;
+    const y = smoothing === 0 ? (target[i] as number) : smoothLabel(target[i] as number, smoothing);
     const w = weight === undefined ? 1 : (weight[i] as number);
     const rho = rhoPerClass === undefined ? rhoAll : (rhoPerClass[i % classes] as number);
     const e = Math.exp(-Math.abs(x));

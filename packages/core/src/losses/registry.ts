@@ -227,7 +227,7 @@ const entries: LossInfo[] = [
     pred: 'probability',
     target: 'binary01',
     elementwise: true,
-    defaults: { reduction: 'mean' },
+    defaults: { reduction: 'mean', labelSmoothing: 0 },
   },
   {
     id: 'bceWithLogits',
@@ -239,7 +239,7 @@ const entries: LossInfo[] = [
     pred: 'logits',
     target: 'binary01',
     elementwise: true,
-    defaults: { reduction: 'mean', posWeight: 1 },
+    defaults: { reduction: 'mean', posWeight: 1, labelSmoothing: 0 },
   },
   {
     id: 'softmaxCrossEntropy',
