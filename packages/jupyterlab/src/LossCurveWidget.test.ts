@@ -153,3 +153,19 @@ describe('LossCurveWidget', () => {
     expect(plotly.react.mock.calls.length).toBe(calls);
   });
 });
+
+describe('LossCurveWidget in the payload’s language', () => {
+  it('labels its toolbar and writes its summary in Chinese for a zh payload, English again after', async () => {
+    await widget.renderModel(model(payload([3, 2], '学习率 0.1', { locale: 'zh' })));
+    const q = (sel: string): HTMLElement => widget.node.querySelector(sel) as HTMLElement;
+    expect(q('.jp-LossCurve-log').textContent).toBe('对数 y');
+    expect(q('.jp-LossCurve-log').title).toBe('在对数坐标与线性坐标之间切换 y 轴');
+    expect(q('.jp-LossCurve-smoothingLabel').firstChild?.textContent).toBe('平滑 ');
+    expect(q('.jp-LossCurve-csv').title).toBe('把曲线数据下载为 CSV');
+    expect(q('.jp-LossCurve-summary').textContent).toBe('学习率 0.1：2 步，最终 2.000（训练中）');
+    expect(lastCall().data[0]?.hovertemplate).toContain('第 %{x} 步');
+    await widget.renderModel(model(payload([3, 2])));
+    expect(q('.jp-LossCurve-log').textContent).toBe('Log y');
+    expect(q('.jp-LossCurve-summary').textContent).toBe('sgd: 2 steps, final 2.000 (running)');
+  });
+});

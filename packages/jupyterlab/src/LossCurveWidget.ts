@@ -8,6 +8,8 @@ import { curveToCsv } from './curveToCsv';
 import { loadPlotly } from './loadPlotly';
 import type { PlotlyApi } from './loadPlotly';
 import { parsePayload } from './parsePayload';
+import { pluginText } from './pluginText';
+import type { PluginText } from './pluginText';
 import { renderErrorView } from './renderErrorView';
 import { themeColors } from './themeColors';
 
@@ -18,19 +20,13 @@ const PLOT_CONFIG = {
   toImageButtonOptions: { filename: 'loss-curve' },
 };
 
-function formatLoss(value: number | null): string {
-  return value === null ? 'not finite' : value.toPrecision(4);
-}
-
-/** One line of text under the chart per run: steps, final and best loss, why it stopped. */
+/**
+ * One line of text under the chart per run, in the payload's locale: steps, final and best loss,
+ * why it stopped.
+ */
 function summary(payload: LossCurvePayload): string {
-  return payload.runs
-    .map((run) => {
-      const best = run.min ? `, best ${formatLoss(run.min.loss)} at step ${run.min.step}` : '';
-      const stop = run.stopReason ? ` (${run.stopReason})` : '';
-      return `${run.name}: ${run.steps} steps, final ${formatLoss(run.final)}${best}${stop}`;
-    })
-    .join('\n');
+  const text = pluginText(payload.options.locale);
+  return payload.runs.map((run) => text.summaryRun(run)).join('\n');
 }
 
 function button(label: string, title: string, className: string): HTMLButtonElement {
@@ -94,7 +90,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     });
     const label = document.createElement('label');
     label.className = 'jp-LossCurve-smoothingLabel';
-    label.textContent = 'Smoothing ';
+    label.append(document.createTextNode(pluginText(undefined).smoothing));
     this.smoothingInput = document.createElement('input');
     this.smoothingInput.type = 'range';
     this.smoothingInput.className = 'jp-LossCurve-smoothing';
@@ -199,12 +195,31 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     // Only offered when a run carries its learning rate.
     this.lrButton.hidden = !hasLearningRate(this.payload);
     this.lrButton.setAttribute('aria-pressed', String(this.view.learningRate === true));
+    this.label(pluginText(this.payload.options.locale));
     this.smoothingInput.value = String(this.view.smoothing);
     this.smoothingValue.textContent = this.view.smoothing.toFixed(2);
     this.status.textContent = summary(this.payload);
     const figure = buildFigure(this.payload, this.view, themeColors(this.node));
     await this.plotly.react(this.plot, figure.data, figure.layout, PLOT_CONFIG);
     this.drawn = true;
+  }
+
+  /** The toolbar's words in the payload's language (a payload may come in any language). */
+  private label(text: PluginText): void {
+    const set = (b: HTMLElement | null, label: string, title: string): void => {
+      if (b !== null) {
+        b.textContent = label;
+        b.title = title;
+      }
+    };
+    set(this.logButton, text.logY, text.logYTitle);
+    set(this.lrButton, text.lr, text.lrTitle);
+    set(this.toolbar.querySelector('.jp-LossCurve-png'), 'PNG', text.pngTitle);
+    set(this.toolbar.querySelector('.jp-LossCurve-csv'), 'CSV', text.csvTitle);
+    const smoothing = this.toolbar.querySelector('.jp-LossCurve-smoothingLabel')?.firstChild;
+    if (smoothing) {
+      smoothing.textContent = text.smoothing;
+    }
   }
 
   private redraw(): void {

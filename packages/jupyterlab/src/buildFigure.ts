@@ -1,6 +1,7 @@
 import type { CurvePoint, LossCurvePayload } from '@losslab/kernel';
 
 import type { PlotLayout, PlotTrace } from './loadPlotly';
+import { pluginText } from './pluginText';
 import { smoothCurve } from './smoothCurve';
 import type { ThemeColors } from './themeColors';
 
@@ -52,8 +53,6 @@ function xy(points: readonly CurvePoint[]): { x: number[]; y: (number | null)[] 
   return { x: points.map((p) => p[0]), y: points.map((p) => p[1]) };
 }
 
-const HOVER = '%{fullData.name}<br>step %{x}<br>loss %{y:.6g}<extra></extra>';
-
 /**
  * Builds the plotly traces and layout of a payload: per run a raw curve (faint when smoothing
  * is on), a debiased-EMA smoothed curve, and the validation curve, grouped so that a click on
@@ -78,6 +77,7 @@ export function buildFigure(
   colors: ThemeColors,
 ): Figure {
   const data: PlotTrace[] = [];
+  const text = pluginText(payload.options.locale);
   const showLr = view.learningRate === true && hasLearningRate(payload);
   payload.runs.forEach((run, r) => {
     const color = PALETTE[r % PALETTE.length];
@@ -95,7 +95,7 @@ export function buildFigure(
       line: { color, width: smooth ? 1 : 2 },
       marker: { color },
       opacity: smooth ? 0.3 : 1,
-      hovertemplate: HOVER,
+      hovertemplate: text.hover,
     });
     if (smooth) {
       data.push({
@@ -106,7 +106,7 @@ export function buildFigure(
         legendgroup: group,
         ...xy(smoothCurve(run.points, view.smoothing)),
         line: { color, width: 2 },
-        hovertemplate: '%{fullData.name} (smoothed)<br>step %{x}<br>loss %{y:.6g}<extra></extra>',
+        hovertemplate: text.hoverSmoothed,
       });
     }
     if (run.valPoints && run.valPoints.length > 0) {
@@ -114,11 +114,11 @@ export function buildFigure(
         uid: `${group}-val`,
         type: 'scatter',
         mode: 'lines',
-        name: `${name} (validation)`,
+        name: text.validation(name),
         legendgroup: group,
         ...xy(run.valPoints),
         line: { color, width: 2, dash: 'dash' },
-        hovertemplate: HOVER,
+        hovertemplate: text.hover,
       });
     }
     if (showLr && run.learningRate && run.learningRate.length > 0) {
@@ -126,12 +126,12 @@ export function buildFigure(
         uid: `${group}-lr`,
         type: 'scatter',
         mode: 'lines',
-        name: `${name} (learning rate)`,
+        name: text.learningRateTrace(name),
         legendgroup: group,
         yaxis: 'y2',
         ...xy(run.learningRate),
         line: { color, width: 1, dash: 'dot' },
-        hovertemplate: '%{fullData.name}<br>step %{x}<br>lr %{y:.4g}<extra></extra>',
+        hovertemplate: text.hoverLr,
       });
     }
   });
@@ -164,7 +164,7 @@ export function buildFigure(
     // Its own linear scale on the right: a learning rate and a loss share no units.
     layout.yaxis2 = {
       ...axis,
-      title: { text: 'learning rate' },
+      title: { text: text.learningRateAxis },
       overlaying: 'y',
       side: 'right',
       showgrid: false,

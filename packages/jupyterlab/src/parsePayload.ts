@@ -117,13 +117,18 @@ function options(value: unknown): CurveOptions {
     }
     return v;
   };
-  return {
+  const parsed: CurveOptions = {
     logY: o.logY === true,
     smoothing,
     title: text('title', ''),
     xLabel: text('xLabel', 'step'),
     yLabel: text('yLabel', 'loss'),
   };
+  const locale = text('locale', '');
+  if (locale !== '') {
+    parsed.locale = locale;
+  }
+  return parsed;
 }
 
 /**
