@@ -180,6 +180,7 @@ export function ctcLoss(
   checkFinite(fn, { logProbs });
   grad.fill(0);
   const width = 2 * maxLen + 1;
+  const ext = new Int32Array(width);
   const alpha = new Float64Array(T * width);
   const beta = new Float64Array(T * width);
   let sum = 0;
@@ -189,14 +190,14 @@ export function ctcLoss(
     const Tn = frames[n] as number;
     const w = weight === undefined ? 1 : (weight[n] as number);
     const k = reduction === 'mean' ? w / Math.max(L, 1) / N : w;
-    const lab = new Labels(targets, starts[n] as number, blank);
-    const logp = forwardBackward(logProbs, lab, alpha, beta, L, Tn, N, n, C);
+    extendLabels(ext, targets, starts[n] as number, L, blank);
+    const logp = forwardBackward(logProbs, ext, alpha, beta, L, Tn, N, n, C);
     let nll = -logp;
     if (!(nll < Infinity)) {
       if (zeroInfinity && nll === Infinity) {
         nll = 0;
       } else {
-        const needed = L + repeats(lab, L);
+        const needed = L + repeats(ext, L);
         if (needed > Tn) {
           throw new LosslabError(
             fn,
@@ -217,18 +218,18 @@ export function ctcLoss(
         // log p accumulate over the frames (about T ulps of |log p|).
         let top = -Infinity;
         for (let s = 0; s < S; s++) {
-          top = Math.max(top, occupancy(alpha, beta, logProbs, lab, t * width, row, s));
+          top = Math.max(top, occupancy(alpha, beta, logProbs, ext, t * width, row, s));
         }
         let total = 0;
         for (let s = 0; s < S; s++) {
-          total += Math.exp(occupancy(alpha, beta, logProbs, lab, t * width, row, s) - top);
+          total += Math.exp(occupancy(alpha, beta, logProbs, ext, t * width, row, s) - top);
         }
         const lse = top + Math.log(total);
         for (let s = 0; s < S; s++) {
-          const c = lab.at(s);
-          const post = Math.exp(occupancy(alpha, beta, logProbs, lab, t * width, row, s) - lse);
+          const c = ext[s] as number;
+          const post = Math.exp(occupancy(alpha, beta, logProbs, ext, t * width, row, s) - lse);
           grad[row + c] = (grad[row + c] as number) - k * post;
-          bound += k * post;
+          bound += Math.abs(k * post);
         }
       }
     }
@@ -241,16 +242,18 @@ export function ctcLoss(
   return finishLoss(fn, sum, grad, values, bound, { logProbs, weight });
 }
 
-/** The extended label sequence l' of one target: blank at even s, label (s - 1) / 2 at odd s. */
-class Labels {
-  constructor(
-    private readonly targets: FloatArray | Int32Array,
-    private readonly start: number,
-    private readonly blank: number,
-  ) {}
-
-  at(s: number): number {
-    return s % 2 === 0 ? this.blank : (this.targets[this.start + (s - 1) / 2] as number);
+/** Writes the extended label sequence l' of one target into `ext`: blank, l_1, blank, ..., blank. */
+function extendLabels(
+  ext: Int32Array,
+  targets: FloatArray | Int32Array,
+  start: number,
+  L: number,
+  blank: number,
+): void {
+  ext[0] = blank;
+  for (let j = 0; j < L; j++) {
+    ext[2 * j + 1] = targets[start + j] as number;
+    ext[2 * j + 2] = blank;
   }
 }
 
@@ -259,21 +262,23 @@ function occupancy(
   alpha: Float64Array,
   beta: Float64Array,
   lp: FloatArray,
-  lab: Labels,
+  ext: Int32Array,
   at: number,
   row: number,
   s: number,
 ): number {
   const a = alpha[at + s] as number;
   const b = beta[at + s] as number;
-  return a === -Infinity || b === -Infinity ? -Infinity : a + b - (lp[row + lab.at(s)] as number);
+  return a === -Infinity || b === -Infinity
+    ? -Infinity
+    : a + b - (lp[row + (ext[s] as number)] as number);
 }
 
 /** How many labels equal their predecessor: each needs a blank frame between them. */
-function repeats(lab: Labels, L: number): number {
+function repeats(ext: Int32Array, L: number): number {
   let r = 0;
   for (let s = 3; s < 2 * L + 1; s += 2) {
-    if (lab.at(s) === lab.at(s - 2)) {
+    if (ext[s] === ext[s - 2]) {
       r++;
     }
   }
@@ -297,7 +302,7 @@ function logAddExp(a: number, b: number): number {
  */
 function forwardBackward(
   lp: FloatArray,
-  lab: Labels,
+  ext: Int32Array,
   alpha: Float64Array,
   beta: Float64Array,
   L: number,
@@ -308,41 +313,43 @@ function forwardBackward(
 ): number {
   const S = 2 * L + 1;
   const width = alpha.length / (lp.length / (N * C));
-  const y = (t: number, s: number): number => lp[(t * N + n) * C + lab.at(s)] as number;
   for (let s = 0; s < S; s++) {
-    alpha[s] = s < 2 ? y(0, s) : -Infinity;
+    alpha[s] = s < 2 ? (lp[n * C + (ext[s] as number)] as number) : -Infinity;
   }
   for (let t = 1; t < Tn; t++) {
     const prev = (t - 1) * width;
     const cur = t * width;
+    const row = (t * N + n) * C;
     for (let s = 0; s < S; s++) {
       let a = alpha[prev + s] as number;
       if (s > 0) {
         a = logAddExp(a, alpha[prev + s - 1] as number);
       }
       // A label may follow the label two states back unless they are equal (blank between).
-      if (s > 1 && s % 2 === 1 && lab.at(s) !== lab.at(s - 2)) {
+      if (s > 1 && s % 2 === 1 && ext[s] !== ext[s - 2]) {
         a = logAddExp(a, alpha[prev + s - 2] as number);
       }
-      alpha[cur + s] = a === -Infinity ? -Infinity : a + y(t, s);
+      alpha[cur + s] = a === -Infinity ? -Infinity : a + (lp[row + (ext[s] as number)] as number);
     }
   }
   const last = (Tn - 1) * width;
+  const lastRow = ((Tn - 1) * N + n) * C;
   for (let s = 0; s < S; s++) {
-    beta[last + s] = s >= S - 2 ? y(Tn - 1, s) : -Infinity;
+    beta[last + s] = s >= S - 2 ? (lp[lastRow + (ext[s] as number)] as number) : -Infinity;
   }
   for (let t = Tn - 2; t >= 0; t--) {
     const next = (t + 1) * width;
     const cur = t * width;
+    const row = (t * N + n) * C;
     for (let s = 0; s < S; s++) {
       let b = beta[next + s] as number;
       if (s < S - 1) {
         b = logAddExp(b, beta[next + s + 1] as number);
       }
-      if (s < S - 2 && s % 2 === 1 && lab.at(s + 2) !== lab.at(s)) {
+      if (s < S - 2 && s % 2 === 1 && ext[s + 2] !== ext[s]) {
         b = logAddExp(b, beta[next + s + 2] as number);
       }
-      beta[cur + s] = b === -Infinity ? -Infinity : b + y(t, s);
+      beta[cur + s] = b === -Infinity ? -Infinity : b + (lp[row + (ext[s] as number)] as number);
     }
   }
   const end = alpha[last + S - 1] as number;
