@@ -22,9 +22,15 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const step = nice * power;
   const first = Math.ceil(min / step - 1e-12);
   const last = Math.floor(max / step + 1e-12);
-  // A range near the smallest doubles makes the step underflow to 0 (or lose all precision):
-  // never loop on it, the bounds themselves are the ticks.
-  if (!(step > 0) || !Number.isFinite(first) || !Number.isFinite(last) || last - first > 100) {
+  // A range near the smallest doubles makes the step underflow to 0, and a range narrow for its
+  // magnitude puts the tick counter past 2^53 where k++ no longer moves: never loop on either,
+  // the bounds themselves are the ticks.
+  if (
+    !(step > 0) ||
+    !(Math.abs(first) < 2 ** 52) ||
+    !(Math.abs(last) < 2 ** 52) ||
+    last - first > 100
+  ) {
     return [min, max];
   }
   const ticks: number[] = [];

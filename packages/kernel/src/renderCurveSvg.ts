@@ -91,8 +91,10 @@ export function renderCurveSvg(payload: LossCurvePayload): string {
     xMax += 1;
   }
   if (yMax === yMin) {
-    const pad = yMin === 0 ? 1 : Math.abs(yMin) * 0.1;
-    yMin = logY ? yMin / 2 : yMin - pad;
+    // A flat curve gets a band around it: +-10% (at least 8 of the smallest doubles, so a
+    // subnormal value still gets a band), or a factor of 2 each way on a log axis.
+    const pad = yMin === 0 ? 1 : Math.max(Math.abs(yMin) * 0.1, 8 * Number.MIN_VALUE);
+    yMin = logY ? (yMin / 2 > 0 ? yMin / 2 : yMin) : yMin - pad;
     yMax = logY ? yMax * 2 : yMax + pad;
   } else if (!logY) {
     // Half the range can overflow at +-1.7e308; pad by a fraction of each bound's own size.
