@@ -151,7 +151,9 @@ def unoverflow(x):
 
     PyTorch returns NaN there; losslab rescales such rows, which leaves a cosine unchanged."""
     ss = (x.detach() * x.detach()).sum(-1, keepdim=True)
-    s = torch.where(torch.isinf(ss), x.detach().abs().max(-1, keepdim=True).values, torch.ones_like(ss))
+    s = torch.where(
+        torch.isinf(ss), x.detach().abs().max(-1, keepdim=True).values, torch.ones_like(ss)
+    )
     return x / s
 
 
@@ -184,9 +186,7 @@ def ref_multilabel_soft_margin(t, o):
     x = rows_of(t["pred"], o, "classes")
     y = t["target"].view(x.shape)
     w = torch.tensor(o["classWeight"]) if "classWeight" in o else None
-    return torch_reductions(
-        lambda r: F.multilabel_soft_margin_loss(x, y, weight=w, reduction=r), o
-    )
+    return torch_reductions(lambda r: F.multilabel_soft_margin_loss(x, y, weight=w, reduction=r), o)
 
 
 def ref_multilabel_margin(t, o):
@@ -246,21 +246,35 @@ def ref_tweedie(t, o):
     elif p == 2:
         dev = 2 * (torch.log(mu / y) + y / mu - 1)
     else:
-        dev = 2 * (y ** (2 - p) / ((1 - p) * (2 - p)) - y * mu ** (1 - p) / (1 - p) + mu ** (2 - p) / (2 - p))
+        dev = 2 * (
+            y ** (2 - p) / ((1 - p) * (2 - p))
+            - y * mu ** (1 - p) / (1 - p)
+            + mu ** (2 - p) / (2 - p)
+        )
     w = torch.tensor(o["weight"]) if "weight" in o else torch.ones_like(dev)
     r = {"none": w * dev, "sum": (w * dev).sum(), "mean": (w * dev).sum() / w.sum()}
     # The formula cancels where mu is close to y (the deviance is much smaller than its terms), so
     # the stored values are the same formula in numpy's extended precision (64-bit significand);
     # the gradients come from autograd above, 2 mu^-p (mu - y), which does not cancel.
-    ext = tweedie_extended(mu.detach().numpy(), y.detach().numpy(), p) * w.numpy().astype(np.longdouble)
-    r["values"] = {"none": ext, "sum": ext.sum(), "mean": ext.sum() / w.numpy().astype(np.longdouble).sum()}
+    ext = tweedie_extended(mu.detach().numpy(), y.detach().numpy(), p) * w.numpy().astype(
+        np.longdouble
+    )
+    r["values"] = {
+        "none": ext,
+        "sum": ext.sum(),
+        "mean": ext.sum() / w.numpy().astype(np.longdouble).sum(),
+    }
     return r
 
 
 def tweedie_extended(mu, y, p):
     mu, y, p = mu.astype(np.longdouble), y.astype(np.longdouble), np.longdouble(p)
     if p < 0:
-        return 2 * (np.maximum(y, 0) ** (2 - p) / ((1 - p) * (2 - p)) - y * mu ** (1 - p) / (1 - p) + mu ** (2 - p) / (2 - p))
+        return 2 * (
+            np.maximum(y, 0) ** (2 - p) / ((1 - p) * (2 - p))
+            - y * mu ** (1 - p) / (1 - p)
+            + mu ** (2 - p) / (2 - p)
+        )
     if p == 0:
         return (y - mu) ** 2
     if p == 1:
@@ -268,7 +282,9 @@ def tweedie_extended(mu, y, p):
         return 2 * (np.where(y > 0, y * np.log(safe / mu), 0) - y + mu)
     if p == 2:
         return 2 * (np.log(mu / y) + y / mu - 1)
-    return 2 * (y ** (2 - p) / ((1 - p) * (2 - p)) - y * mu ** (1 - p) / (1 - p) + mu ** (2 - p) / (2 - p))
+    return 2 * (
+        y ** (2 - p) / ((1 - p) * (2 - p)) - y * mu ** (1 - p) / (1 - p) + mu ** (2 - p) / (2 - p)
+    )
 
 
 def smoothed(y, o):
@@ -280,7 +296,10 @@ def smoothed(y, o):
 def ref_bce_smoothing(t, o):
     w = torch.tensor(o["weight"]) if "weight" in o else None
     y = smoothed(t["target"], o)
-    return {r: F.binary_cross_entropy(t["pred"], y, weight=w, reduction=r) for r in ("none", "sum", "mean")}
+    return {
+        r: F.binary_cross_entropy(t["pred"], y, weight=w, reduction=r)
+        for r in ("none", "sum", "mean")
+    }
 
 
 def ref_bce_logits_smoothing(t, o):
@@ -344,7 +363,9 @@ def ctc_nll(lp, il, seqs, blank):
                 if s > 1 and ext[s] != blank and ext[s] != ext[s - 2]:
                     terms.append(alpha[s - 2])
                 terms = [a for a in terms if a is not None]
-                new.append(torch.logsumexp(torch.stack(terms), 0) + lp[t, n, ext[s]] if terms else None)
+                new.append(
+                    torch.logsumexp(torch.stack(terms), 0) + lp[t, n, ext[s]] if terms else None
+                )
             alpha = new
         ends = [a for a in alpha[max(0, S - 2) :] if a is not None]
         out.append(-torch.logsumexp(torch.stack(ends), 0) if ends else torch.tensor(math.inf))
@@ -368,7 +389,11 @@ def ref_ctc(t, o):
     ours = {"none": per, "sum": per.sum(), "mean": (per / torch.tensor(tl).clamp_min(1)).mean()}
     if "weight" not in o:
         for r in ("none", "sum", "mean"):
-            assert torch.allclose(native(r), ours[r].detach(), rtol=1e-12, atol=0), (r, native(r), ours[r])
+            assert torch.allclose(native(r), ours[r].detach(), rtol=1e-12, atol=0), (
+                r,
+                native(r),
+                ours[r],
+            )
     return ours
 
 
@@ -420,15 +445,37 @@ for n in [1, 3, 8, 40, 300]:
             o = {"margin": margin}
             if n in (3, 40) and margin == 0.5:
                 o["weight"] = row_weight(n)
-            case("marginRanking", f"n{n} s{scale:g} m{margin}", {"x1": u(seed(), n, -1, 1, scale), "x2": u(seed(), n, -1, 1, scale), "target": signs(seed(), n)}, o, ["x1", "x2"])
+            case(
+                "marginRanking",
+                f"n{n} s{scale:g} m{margin}",
+                {
+                    "x1": u(seed(), n, -1, 1, scale),
+                    "x2": u(seed(), n, -1, 1, scale),
+                    "target": signs(seed(), n),
+                },
+                o,
+                ["x1", "x2"],
+            )
         for margin in [1.0, 0.5, -0.5, 3.0]:
             o = {"margin": margin}
             if n in (3, 40) and margin == 0.5:
                 o["weight"] = row_weight(n)
-            case("hingeEmbedding", f"n{n} s{scale:g} m{margin}", {"pred": u(seed(), n, -1, 1, scale), "target": signs(seed(), n)}, o, ["pred"])
+            case(
+                "hingeEmbedding",
+                f"n{n} s{scale:g} m{margin}",
+                {"pred": u(seed(), n, -1, 1, scale), "target": signs(seed(), n)},
+                o,
+                ["pred"],
+            )
     for scale in [1e-300, 1e-3, 1, 30, 1e3, 1e4, 1e300]:
         o = {"weight": row_weight(n)} if n in (3, 40) and scale == 1 else {}
-        case("softMargin", f"n{n} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": signs(seed(), n)}, o, ["pred"])
+        case(
+            "softMargin",
+            f"n{n} s{scale:g}",
+            {"pred": u(seed(), n, -1, 1, scale), "target": signs(seed(), n)},
+            o,
+            ["pred"],
+        )
 
 # torch.nn: rows
 for B, D in ROW_SHAPES:
@@ -442,8 +489,24 @@ for B, D in ROW_SHAPES:
             o = {"margin": margin}
             if B > 1 and margin == 0.5:
                 o["weight"] = row_weight(B)
-            case("cosineEmbedding", f"{B}x{D} s{scale:g} m{margin}", {"x1": u(seed(), n, -1, 1, scale), "x2": u(seed(), n, -1, 1, scale), "target": signs(seed(), B)}, o, ["x1", "x2"])
-        for p, eps, swap, margin in [(2, 1e-6, False, 1.0), (2, 1e-6, True, 1.0), (1, 0.0, False, 0.5), (3, 1e-2, True, 2.0), (1.5, 1e-6, False, 0.0)]:
+            case(
+                "cosineEmbedding",
+                f"{B}x{D} s{scale:g} m{margin}",
+                {
+                    "x1": u(seed(), n, -1, 1, scale),
+                    "x2": u(seed(), n, -1, 1, scale),
+                    "target": signs(seed(), B),
+                },
+                o,
+                ["x1", "x2"],
+            )
+        for p, eps, swap, margin in [
+            (2, 1e-6, False, 1.0),
+            (2, 1e-6, True, 1.0),
+            (1, 0.0, False, 0.5),
+            (3, 1e-2, True, 2.0),
+            (1.5, 1e-6, False, 0.0),
+        ]:
             if scale == 1e-200 and eps > 0:
                 continue  # eps would swamp the differences: the loss is the margin, its gradient 0
             o = {"margin": margin, "p": p, "eps": eps, "swap": swap}
@@ -451,7 +514,17 @@ for B, D in ROW_SHAPES:
                 o["features"] = D
             if B > 1 and p == 2 and not swap:
                 o["weight"] = row_weight(B)
-            case("tripletMargin", f"{B}x{D} s{scale:g} p{p} eps{eps} swap{swap} m{margin}", {"anchor": u(seed(), n, -1, 1, scale), "positive": u(seed(), n, -1, 1, scale), "negative": u(seed(), n, -1, 1, scale)}, o, ["anchor", "positive", "negative"])
+            case(
+                "tripletMargin",
+                f"{B}x{D} s{scale:g} p{p} eps{eps} swap{swap} m{margin}",
+                {
+                    "anchor": u(seed(), n, -1, 1, scale),
+                    "positive": u(seed(), n, -1, 1, scale),
+                    "negative": u(seed(), n, -1, 1, scale),
+                },
+                o,
+                ["anchor", "positive", "negative"],
+            )
     for scale in [1e-3, 1, 30, 1e4]:
         for cw, probs in [(False, False), (True, False), (False, True)]:
             o = {"classes": D}
@@ -460,7 +533,13 @@ for B, D in ROW_SHAPES:
             if B > 1 and cw:
                 o["weight"] = row_weight(B)
             tgt = u(seed(), n, 0, 1) if probs else ints(seed(), n, 0, 2)
-            case("multiLabelSoftMargin", f"{B}x{D} s{scale:g} cw{cw} probs{probs}", {"pred": u(seed(), n, -1, 1, scale), "target": tgt}, o, ["pred"])
+            case(
+                "multiLabelSoftMargin",
+                f"{B}x{D} s{scale:g} cw{cw} probs{probs}",
+                {"pred": u(seed(), n, -1, 1, scale), "target": tgt},
+                o,
+                ["pred"],
+            )
         # targets: a random prefix of distinct classes, then -1 and junk
         rng = np.random.RandomState(seed())
         tg = []
@@ -473,16 +552,34 @@ for B, D in ROW_SHAPES:
         o = {"classes": D}
         if B > 1 and scale == 1:
             o["weight"] = row_weight(B)
-        case("multiLabelMargin", f"{B}x{D} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": tg}, o, ["pred"])
+        case(
+            "multiLabelMargin",
+            f"{B}x{D} s{scale:g}",
+            {"pred": u(seed(), n, -1, 1, scale), "target": tg},
+            o,
+            ["pred"],
+        )
 
 # CTC: T x N x C
-for T, N, C, Lmax in [(1, 1, 2, 1), (3, 1, 3, 1), (5, 2, 4, 2), (12, 3, 6, 4), (30, 2, 20, 10), (20, 2, 200, 6), (40, 1, 5, 12)]:
+for T, N, C, Lmax in [
+    (1, 1, 2, 1),
+    (3, 1, 3, 1),
+    (5, 2, 4, 2),
+    (12, 3, 6, 4),
+    (30, 2, 20, 10),
+    (20, 2, 200, 6),
+    (40, 1, 5, 12),
+]:
     for scale, norm in [(1, True), (1e-3, False), (8, False), (300, True), (3e4, False)]:
         for blank in [0, C - 1]:
             rng = np.random.RandomState(seed())
             x = rng.uniform(-1, 1, (T, N, C)) * scale
             if norm and T * N * C <= 240:  # a real log-softmax, stored as given
-                x = x - np.log(np.exp(x - x.max(-1, keepdims=True)).sum(-1, keepdims=True)) - x.max(-1, keepdims=True)
+                x = (
+                    x
+                    - np.log(np.exp(x - x.max(-1, keepdims=True)).sum(-1, keepdims=True))
+                    - x.max(-1, keepdims=True)
+                )
                 lp = [float(v) for v in x.ravel()]
             else:  # log-probabilities need not be normalized: draw -|u|
                 lp = u(seed(), T * N * C, -1, 0, scale)
@@ -509,11 +606,35 @@ for T, N, C, Lmax in [(1, 1, 2, 1), (3, 1, 3, 1), (5, 2, 4, 2), (12, 3, 6, 4), (
             if not flat:
                 continue
             for red_opts in [{}, {"weight": row_weight(N)}] if N > 1 else [{}]:
-                o = {"classes": C, "blank": blank, "inputLengths": il, "targetLengths": tl, **red_opts}
-                case("ctc", f"T{T} N{N} C{C} s{scale:g} blank{blank} {'padded' if padded else 'concat'}{' w' if red_opts else ''}", {"logProbs": lp, "targets": flat}, o, ["logProbs"])
+                o = {
+                    "classes": C,
+                    "blank": blank,
+                    "inputLengths": il,
+                    "targetLengths": tl,
+                    **red_opts,
+                }
+                case(
+                    "ctc",
+                    f"T{T} N{N} C{C} s{scale:g} blank{blank} {'padded' if padded else 'concat'}{' w' if red_opts else ''}",
+                    {"logProbs": lp, "targets": flat},
+                    o,
+                    ["logProbs"],
+                )
 # CTC: defaults (lengths from the shapes), zero_infinity with an impossible sequence
-case("ctc", "defaults T4 C3", {"logProbs": u(7001, 12, -2, 0), "targets": [1, 2]}, {"classes": 3}, ["logProbs"])
-case("ctc", "zeroInfinity", {"logProbs": u(7002, 3 * 2 * 4, -2, 0), "targets": [1, 1, 2, 2]}, {"classes": 4, "inputLengths": [3, 2], "targetLengths": [2, 2], "zeroInfinity": True}, ["logProbs"])
+case(
+    "ctc",
+    "defaults T4 C3",
+    {"logProbs": u(7001, 12, -2, 0), "targets": [1, 2]},
+    {"classes": 3},
+    ["logProbs"],
+)
+case(
+    "ctc",
+    "zeroInfinity",
+    {"logProbs": u(7002, 3 * 2 * 4, -2, 0), "targets": [1, 1, 2, 2]},
+    {"classes": 4, "inputLengths": [3, 2], "targetLengths": [2, 2], "zeroInfinity": True},
+    ["logProbs"],
+)
 
 # elsewhere
 for B, D in ROW_SHAPES:
@@ -524,7 +645,13 @@ for B, D in ROW_SHAPES:
         o = {"features": D} if B > 1 else {}
         if B > 1 and scale == 1:
             o["weight"] = row_weight(B)
-        case("cosineSimilarity", f"{B}x{D} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": u(seed(), n, -1, 1)}, o, ["pred"])
+        case(
+            "cosineSimilarity",
+            f"{B}x{D} s{scale:g}",
+            {"pred": u(seed(), n, -1, 1, scale), "target": u(seed(), n, -1, 1)},
+            o,
+            ["pred"],
+        )
     for scale in [1e-3, 0.3, 1, 10, 1e6, 1e100]:
         rng = np.random.RandomState(seed())
         for kind in ["onehot", "probs"]:
@@ -537,11 +664,23 @@ for B, D in ROW_SHAPES:
             o = {"classes": D}
             if B > 1 and scale == 1:
                 o["weight"] = row_weight(B)
-            case("categoricalHinge", f"{B}x{D} s{scale:g} {kind}", {"pred": u(seed(), n, -1, 1, scale), "target": tgt}, o, ["pred"])
+            case(
+                "categoricalHinge",
+                f"{B}x{D} s{scale:g} {kind}",
+                {"pred": u(seed(), n, -1, 1, scale), "target": tgt},
+                o,
+                ["pred"],
+            )
         o = {"classes": D}
         if B > 1 and scale == 1:
             o["weight"] = row_weight(B)
-        case("multiclassHinge", f"{B}x{D} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": ints(seed(), B, 0, D)}, o, ["pred"])
+        case(
+            "multiclassHinge",
+            f"{B}x{D} s{scale:g}",
+            {"pred": u(seed(), n, -1, 1, scale), "target": ints(seed(), B, 0, D)},
+            o,
+            ["pred"],
+        )
     for lo, hi in [(0, 1e-3), (0, 1), (0.4, 0.6)]:
         for binary in [True, False]:
             tgt = ints(seed(), n, 0, 2) if binary else u(seed(), n, 0, 1)
@@ -551,14 +690,32 @@ for B, D in ROW_SHAPES:
                     o["features"] = D
                 if B > 1 and smooth == 1.0:
                     o["weight"] = row_weight(B)
-                case("dice", f"{B}x{D} p[{lo},{hi}] {'binary' if binary else 'soft'} s{smooth}", {"pred": u(seed(), n, lo, hi), "target": tgt}, o, ["pred"])
-            for alpha, beta, smooth in [(0.5, 0.5, 1.0), (0.7, 0.3, 0.0), (0.2, 0.9, 1.0), (0.0, 1.0, 1e-3), (1.0, 0.0, 1.0)]:
+                case(
+                    "dice",
+                    f"{B}x{D} p[{lo},{hi}] {'binary' if binary else 'soft'} s{smooth}",
+                    {"pred": u(seed(), n, lo, hi), "target": tgt},
+                    o,
+                    ["pred"],
+                )
+            for alpha, beta, smooth in [
+                (0.5, 0.5, 1.0),
+                (0.7, 0.3, 0.0),
+                (0.2, 0.9, 1.0),
+                (0.0, 1.0, 1e-3),
+                (1.0, 0.0, 1.0),
+            ]:
                 o = {"alpha": alpha, "beta": beta, "smooth": smooth}
                 if B > 1:
                     o["features"] = D
                 if B > 1 and alpha == 0.2:
                     o["weight"] = row_weight(B)
-                case("tversky", f"{B}x{D} p[{lo},{hi}] {'binary' if binary else 'soft'} a{alpha} b{beta} s{smooth}", {"pred": u(seed(), n, lo, hi), "target": tgt}, o, ["pred"])
+                case(
+                    "tversky",
+                    f"{B}x{D} p[{lo},{hi}] {'binary' if binary else 'soft'} a{alpha} b{beta} s{smooth}",
+                    {"pred": u(seed(), n, lo, hi), "target": tgt},
+                    o,
+                    ["pred"],
+                )
 
 for n in [1, 4, 30, 300]:
     for power in [0, -1, -0.5, 1, 1.5, 2, 2.5, 3]:
@@ -567,11 +724,23 @@ for n in [1, 4, 30, 300]:
             o = {"power": power}
             if n in (4, 30) and scale == 1:
                 o["weight"] = row_weight(n)
-            case("tweedie", f"n{n} p{power} mu[{lo},{hi}]x{scale:g}", {"pred": u(seed(), n, lo, hi, scale), "target": u(seed(), n, ylo, 2, scale)}, o, ["pred"])
+            case(
+                "tweedie",
+                f"n{n} p{power} mu[{lo},{hi}]x{scale:g}",
+                {"pred": u(seed(), n, lo, hi, scale), "target": u(seed(), n, ylo, 2, scale)},
+                o,
+                ["pred"],
+            )
     # zeros in the target at p = 1 (0 log 0 = 0) and p = 1.5
     for power in [1, 1.5]:
         y = [0.0, 1.0, 0.0, 2.5][: max(n, 1)] if n <= 4 else [0.0] * n
-        case("tweedie", f"n{n} p{power} zero targets", {"pred": u(seed(), len(y), 0.1, 2), "target": y}, {"power": power}, ["pred"])
+        case(
+            "tweedie",
+            f"n{n} p{power} zero targets",
+            {"pred": u(seed(), len(y), 0.1, 2), "target": y},
+            {"power": power},
+            ["pred"],
+        )
 
 # binary cross-entropy with Keras's label smoothing (PyTorch's BCE on the smoothed targets)
 for n in [1, 5, 40, 300]:
@@ -581,14 +750,26 @@ for n in [1, 5, 40, 300]:
             o = {"labelSmoothing": s_}
             if n in (5, 40) and s_ == 0.2:
                 o["weight"] = row_weight(n)
-            case("bceLabelSmoothing", f"n{n} ls{s_} {'soft' if soft else 'binary'}", {"pred": u(seed(), n, 0.01, 0.99), "target": tgt}, o, ["pred"])
+            case(
+                "bceLabelSmoothing",
+                f"n{n} ls{s_} {'soft' if soft else 'binary'}",
+                {"pred": u(seed(), n, 0.01, 0.99), "target": tgt},
+                o,
+                ["pred"],
+            )
             for scale in [1, 30, 1e3]:
                 o = {"labelSmoothing": s_}
                 if n in (5, 40) and s_ == 0.2:
                     o["weight"] = row_weight(n)
                 if scale == 30:
                     o["posWeight"] = 2.5
-                case("bceWithLogitsLabelSmoothing", f"n{n} ls{s_} {'soft' if soft else 'binary'} s{scale:g}", {"pred": u(seed(), n, -1, 1, scale), "target": tgt}, o, ["pred"])
+                case(
+                    "bceWithLogitsLabelSmoothing",
+                    f"n{n} ls{s_} {'soft' if soft else 'binary'} s{scale:g}",
+                    {"pred": u(seed(), n, -1, 1, scale), "target": tgt},
+                    o,
+                    ["pred"],
+                )
 
 REFS = {
     "bceLabelSmoothing": ref_bce_smoothing,
@@ -609,6 +790,7 @@ REFS = {
     "multiclassHinge": ref_multiclass_hinge,
 }
 
+
 def evaluate(loss_id, inputs, options, diff, f32, salt):
     t = {}
     for k, spec in inputs.items():
@@ -623,7 +805,13 @@ def evaluate(loss_id, inputs, options, diff, f32, salt):
     out = {
         "mean": num(vals["mean"]),
         "sum": num(vals["sum"]),
-        "none": arr(np.asarray(vals["none"].detach().numpy() if torch.is_tensor(vals["none"]) else vals["none"], dtype=np.float64), salt),
+        "none": arr(
+            np.asarray(
+                vals["none"].detach().numpy() if torch.is_tensor(vals["none"]) else vals["none"],
+                dtype=np.float64,
+            ),
+            salt,
+        ),
         "grads": {k: arr(t[k].grad.numpy(), salt + i + 1, gd) for i, k in enumerate(diff)},
     }
     return out
