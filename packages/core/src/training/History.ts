@@ -42,14 +42,16 @@ export interface History {
   learningRate: number[];
   /** Global L2 norm of the gradient at every step (before clipping). */
   gradNorm: number[];
-  /** Steps between two entries of `loss`, `learningRate` and `gradNorm`: a power of two, 1 unless thinned. */
-  stride: number;
+  // The four fields below are always set by `fit`; optional so that a history built by hand
+  // (a custom training loop feeding `liveLossCurve`) stays valid without them.
+  /** Steps between two entries of `loss`, `learningRate` and `gradNorm`: a power of two, 1 unless thinned (absent: 1). */
+  stride?: number;
   /** The smallest finite training loss of the run, exact even when thinned (NaN before one). */
-  minLoss: number;
+  minLoss?: number;
   /** Its step (0 before a finite loss). */
-  minStep: number;
+  minStep?: number;
   /** The training loss of the last step taken, exact even when thinned (NaN before any step). */
-  lastLoss: number;
+  lastLoss?: number;
   /** Validation loss, evaluated every `validationEvery` steps; `valStep[i]` is its step (thinned like `loss`). */
   valLoss: number[];
   valStep: number[];

@@ -311,22 +311,24 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     valOpts = { ...lossOptions, out: { grad: new Float64Array(validation.n * outW) } };
   }
 
-  const history: History = {
-    name: options.name ?? optimizer.name,
-    loss: [],
-    learningRate: [],
-    gradNorm: [],
-    stride: 1,
-    minLoss: NaN,
-    minStep: 0,
-    lastLoss: NaN,
-    valLoss: [],
-    valStep: [],
-    snapshots: [],
-    steps: 0,
-    stopReason: 'maxSteps',
-    stopMessage: '',
-  };
+  // fit sets every field, the optional ones included.
+  const history: History & Required<Pick<History, 'stride' | 'minLoss' | 'minStep' | 'lastLoss'>> =
+    {
+      name: options.name ?? optimizer.name,
+      loss: [],
+      learningRate: [],
+      gradNorm: [],
+      stride: 1,
+      minLoss: NaN,
+      minStep: 0,
+      lastLoss: NaN,
+      valLoss: [],
+      valStep: [],
+      snapshots: [],
+      steps: 0,
+      stopReason: 'maxSteps',
+      stopMessage: '',
+    };
   if (snapshotEvery > 0) {
     history.snapshots.push({ step: 0, params: params.slice() });
   }

@@ -25,7 +25,7 @@ export function thinHistory(
     keepEven(history.loss);
     keepEven(history.learningRate);
     keepEven(history.gradNorm);
-    history.stride *= 2;
+    history.stride = (history.stride ?? 1) * 2;
   } else if (which === 'validation') {
     keepEven(history.valLoss);
     keepEven(history.valStep);
