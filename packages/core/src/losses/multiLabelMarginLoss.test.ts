@@ -23,7 +23,7 @@ describe('multiLabelMarginLoss', () => {
 
   it('matches PyTorch (padded targets, B x C up to 1 x 300, float32)', () => {
     const s = checkTorchFixtures('multiLabelMargin', predTarget(multiLabelMarginLoss));
-    expect(s.cases).toBeGreaterThanOrEqual(28);
+    expect(s.cases).toBeGreaterThanOrEqual(84);
     expect(s.worstValue).toBeLessThan(RTOL_F64);
   });
 
