@@ -1,4 +1,5 @@
 // The display bundles of @losslab/kernel in a real tslab kernel started by Debian's Jupyter.
+import { svgFromImages } from '@losslab/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJupyterEnv } from '../support/jupyterEnv';
 import type { JupyterEnv } from '../support/jupyterEnv';
@@ -50,9 +51,11 @@ describe('@losslab/kernel in a real tslab kernel', () => {
     expect(payload.runs.map((r) => r.name)).toEqual(['sgd', '<script>alert(1)</script>']);
     expect(payload.runs[0]?.final).toBe(0.5);
     const html = data['text/html'] as string;
-    expect(html).toContain('<svg');
+    expect(html).toMatch(/^<div class="losslab-curve"><img src="data:image\/svg\+xml;base64,/);
     expect(html).not.toContain('<script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const [svg] = svgFromImages(html);
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(data['text/plain']).toMatch(/^Compare: sgd: 4 steps, final 0\.5, min 0\.5 at step 4/);
     const transient = shown[0]?.content.transient as { display_id: string };
     expect(transient.display_id).toMatch(/^losslab-/);
