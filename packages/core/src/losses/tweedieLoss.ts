@@ -27,7 +27,9 @@ export interface TweedieLossOptions extends LossOptions {
  *
  * ($0 \log 0 = 0$ at p = 1.) Domains, as scikit-learn: p < 0 needs $\mu > 0$; p = 0 any values;
  * 1 <= p < 2 needs $y \ge 0$, $\mu > 0$; p >= 2 needs $y > 0$, $\mu > 0$; 0 < p < 1 is not a
- * Tweedie distribution. With `weight` the mean is $\sum_i w_i d_i / \sum_i w_i$ (numpy's
+ * Tweedie distribution. The deviance is computed from $q = \log(\mu / y)$ without the
+ * cancellation of scikit-learn's three terms, which leaves only rounding (about 1e-16 of the
+ * terms) where $\mu$ is close to $y$. With `weight` the mean is $\sum_i w_i d_i / \sum_i w_i$ (numpy's
  * `average`), the sum $\sum_i w_i d_i$, and 'none' gives $w_i d_i$.
  *
  * @throws LosslabError when the power is in (0, 1) or not finite, a value is outside the domain
