@@ -24,9 +24,9 @@ const PLOT_CONFIG = {
  * One line of text under the chart per run, in the payload's locale: steps, final and best loss,
  * why it stopped.
  */
-function summary(payload: LossCurvePayload): string {
+function summary(payload: LossCurvePayload, now: number): string {
   const text = pluginText(payload.options.locale);
-  return payload.runs.map((run) => text.summaryRun(run)).join('\n');
+  return payload.runs.map((run) => text.summaryRun(run, now)).join('\n');
 }
 
 function button(label: string, title: string, className: string): HTMLButtonElement {
@@ -62,6 +62,9 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   private queue: Promise<void> = Promise.resolve();
   private readonly themeObserver: MutationObserver;
   private themeTimer: ReturnType<typeof setTimeout> | undefined;
+  // While a run is live, the summary is re-dated every few seconds: a run whose frames stopped
+  // (interrupted, dead kernel) is then said to have had no update for so long.
+  private staleTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -150,6 +153,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     }
     this.themeObserver.disconnect();
     clearTimeout(this.themeTimer);
+    clearInterval(this.staleTimer);
     if (this.plotly && this.drawn) {
       this.plotly.purge(this.plot);
     }
@@ -198,7 +202,8 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     this.label(pluginText(this.payload.options.locale));
     this.smoothingInput.value = String(this.view.smoothing);
     this.smoothingValue.textContent = this.view.smoothing.toFixed(2);
-    this.status.textContent = summary(this.payload);
+    this.status.textContent = summary(this.payload, Date.now());
+    this.watchStaleness();
     const figure = buildFigure(this.payload, this.view, themeColors(this.node));
     await this.plotly.react(this.plot, figure.data, figure.layout, PLOT_CONFIG);
     this.drawn = true;
@@ -219,6 +224,20 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     const smoothing = this.toolbar.querySelector('.jp-LossCurve-smoothingLabel')?.firstChild;
     if (smoothing) {
       smoothing.textContent = text.smoothing;
+    }
+  }
+
+  private watchStaleness(): void {
+    const live = this.payload?.runs.some((run) => run.stopReason === 'running') === true;
+    if (live && this.staleTimer === undefined) {
+      this.staleTimer = setInterval(() => {
+        if (this.payload) {
+          this.status.textContent = summary(this.payload, Date.now());
+        }
+      }, 5000);
+    } else if (!live && this.staleTimer !== undefined) {
+      clearInterval(this.staleTimer);
+      this.staleTimer = undefined;
     }
   }
 

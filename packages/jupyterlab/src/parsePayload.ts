@@ -84,6 +84,9 @@ function run(value: unknown, i: number): CurveRun {
   if (typeof value.stopMessage === 'string') {
     out.stopMessage = value.stopMessage;
   }
+  if (typeof value.updatedAt === 'number' && Number.isFinite(value.updatedAt)) {
+    out.updatedAt = value.updatedAt;
+  }
   if (typeof value.divergedAt === 'number' && Number.isFinite(value.divergedAt)) {
     out.divergedAt = value.divergedAt;
   }

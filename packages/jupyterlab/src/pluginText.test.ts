@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildFigure } from './buildFigure';
 import { parsePayload } from './parsePayload';
-import { pluginText } from './pluginText';
+import { pluginText, STALE_MS } from './pluginText';
 
 const colors = { background: '#fff', text: '#000', grid: '#ccc', font: 'sans-serif' };
 const run = {
@@ -73,5 +73,38 @@ describe('pluginText', () => {
     expect(buildFigure(en, { logY: false, smoothing: 0 }, colors).data[1]?.name).toBe(
       'adam (validation)',
     );
+  });
+});
+
+describe('how a run stands, in the summary line', () => {
+  const base = { name: 'gd', steps: 40, final: 0.5, min: { step: 40, loss: 0.5 } };
+  it('says a live run is running while its frames are fresh, and how long since the last one after', () => {
+    const t = 1_700_000_000_000;
+    const run = { ...base, stopReason: 'running' as const, updatedAt: t };
+    expect(pluginText('en').summaryRun(run, t + 5000)).toBe(
+      'gd: 40 steps, final 0.5000, best 0.5000 at step 40 (running)',
+    );
+    expect(pluginText('en').summaryRun(run, t + STALE_MS + 1000)).toBe(
+      'gd: 40 steps, final 0.5000, best 0.5000 at step 40 (no update for 31 s)',
+    );
+    expect(pluginText('en').summaryRun(run, t + 3 * 60_000)).toMatch(/\(no update for 3 min\)$/);
+    expect(pluginText('zh').summaryRun(run, t + 3 * 60_000)).toMatch(/（已 3 分钟没有更新）$/);
+  });
+
+  it('says how an error or an interrupt ended a run', () => {
+    const error = {
+      ...base,
+      stopReason: 'error' as const,
+      stopMessage: "stopped by an error at step 41: poissonNllLoss: 'pred' has -1 at index 3",
+    };
+    expect(pluginText('en').summaryRun(error)).toBe(
+      "gd: 40 steps, final 0.5000, best 0.5000 at step 40 (stopped by an error at step 41: poissonNllLoss: 'pred' has -1 at index 3)",
+    );
+    const stopped = {
+      ...base,
+      stopReason: 'interrupted' as const,
+      stopMessage: 'interrupted at step 40',
+    };
+    expect(pluginText('en').summaryRun(stopped, Date.now())).toMatch(/\(interrupted at step 40\)$/);
   });
 });

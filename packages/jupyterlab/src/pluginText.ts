@@ -21,8 +21,54 @@ export interface PluginText {
   hover: string;
   hoverSmoothed: string;
   hoverLr: string;
-  /** The summary line of one run under the chart. */
-  summaryRun(run: Pick<CurveRun, 'name' | 'steps' | 'final' | 'min' | 'stopReason'>): string;
+  /**
+   * The summary line of one run under the chart. `now` (ms since the epoch) dates a live run's
+   * last frame: past `STALE_MS` it says "no update for …" rather than "running".
+   */
+  summaryRun(
+    run: Pick<
+      CurveRun,
+      'name' | 'steps' | 'final' | 'min' | 'stopReason' | 'stopMessage' | 'updatedAt'
+    >,
+    now?: number,
+  ): string;
+}
+
+/**
+ * A live run whose last frame is older than this is not called running: its kernel was
+ * interrupted, died, or is busy in code that cannot draw (30 s: ten times the slowest frame
+ * interval of a long synchronous run's first minutes).
+ */
+export const STALE_MS = 30_000;
+
+/** '45 s', '3 min', '2 h': how long ago, roughly. */
+function ago(ms: number, units: readonly [string, string, string]): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) {
+    return `${s} ${units[0]}`;
+  }
+  const min = Math.round(s / 60);
+  return min < 120 ? `${min} ${units[1]}` : `${Math.round(min / 60)} ${units[2]}`;
+}
+
+/** How a run stands: its stop reason, or what an error, an interrupt or a stale frame says. */
+function standing(
+  run: Pick<CurveRun, 'stopReason' | 'stopMessage' | 'updatedAt'>,
+  now: number | undefined,
+  reasons: Record<string, string>,
+  noUpdateFor: (age: string) => string,
+  units: readonly [string, string, string],
+): string {
+  if ((run.stopReason === 'error' || run.stopReason === 'interrupted') && run.stopMessage) {
+    return run.stopMessage;
+  }
+  if (run.stopReason === 'running' && run.updatedAt !== undefined && now !== undefined) {
+    const age = now - run.updatedAt;
+    if (age > STALE_MS) {
+      return noUpdateFor(ago(age, units));
+    }
+  }
+  return reasons[run.stopReason] ?? run.stopReason;
 }
 
 function formatLoss(value: number | null, notFinite: string): string {
@@ -43,11 +89,12 @@ const en: PluginText = {
   hover: '%{fullData.name}<br>step %{x}<br>loss %{y:.6g}<extra></extra>',
   hoverSmoothed: '%{fullData.name} (smoothed)<br>step %{x}<br>loss %{y:.6g}<extra></extra>',
   hoverLr: '%{fullData.name}<br>step %{x}<br>lr %{y:.4g}<extra></extra>',
-  summaryRun: (run) => {
+  summaryRun: (run, now) => {
     const best = run.min
       ? `, best ${formatLoss(run.min.loss, 'not finite')} at step ${run.min.step}`
       : '';
-    const stop = run.stopReason ? ` (${run.stopReason})` : '';
+    const how = standing(run, now, {}, (age) => `no update for ${age}`, ['s', 'min', 'h']);
+    const stop = how ? ` (${how})` : '';
     return `${run.name}: ${run.steps} steps, final ${formatLoss(run.final, 'not finite')}${best}${stop}`;
   },
 };
@@ -59,6 +106,8 @@ const STOP_REASONS_ZH: Record<string, string> = {
   diverged: '发散',
   callback: '回调停止',
   running: '训练中',
+  error: '出错停止',
+  interrupted: '被中断',
 };
 
 const zh: PluginText = {
@@ -75,11 +124,16 @@ const zh: PluginText = {
   hover: '%{fullData.name}<br>第 %{x} 步<br>损失 %{y:.6g}<extra></extra>',
   hoverSmoothed: '%{fullData.name}（平滑）<br>第 %{x} 步<br>损失 %{y:.6g}<extra></extra>',
   hoverLr: '%{fullData.name}<br>第 %{x} 步<br>学习率 %{y:.4g}<extra></extra>',
-  summaryRun: (run) => {
+  summaryRun: (run, now) => {
     const best = run.min
       ? `，最小 ${formatLoss(run.min.loss, '非有限值')}（第 ${run.min.step} 步）`
       : '';
-    const stop = run.stopReason ? `（${STOP_REASONS_ZH[run.stopReason] ?? run.stopReason}）` : '';
+    const how = standing(run, now, STOP_REASONS_ZH, (age) => `已 ${age}没有更新`, [
+      '秒',
+      '分钟',
+      '小时',
+    ]);
+    const stop = how ? `（${how}）` : '';
     return `${run.name}：${run.steps} 步，最终 ${formatLoss(run.final, '非有限值')}${best}${stop}`;
   },
 };
