@@ -1,17 +1,20 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- code evaluated in the page reaches JupyterLab's app object, which has no types here. */
-// JupyterLab without our plugin: a committed notebook's charts are the SVG inside its text/html
-// outputs, which JupyterLab's sanitizer drops unless the notebook is trusted. `npm start`'s set-up
-// signs the committed notebooks in its project-local Jupyter state (scripts/setup.mjs); here the
-// same signing is checked in the browser against an unsigned copy.
+// Charts in any viewer, without our plugin: a committed notebook's charts are SVG images inside
+// its text/html outputs (data URLs), which JupyterLab's sanitizer keeps whether the notebook is
+// trusted (signed by `npm start`'s set-up) or not (a notebook a learner downloaded or received),
+// and which `jupyter nbconvert --to html` exports as they are. Each chart must be a loaded image
+// whose screenshot is not blank, in the light and the dark theme, and in the exported page.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
-import { installInto, startLab } from '../../scripts/lab.mjs';
+import { installInto, jupyterEnv, PYTHON, startLab } from '../../scripts/lab.mjs';
 // @ts-expect-error -- plain ES module without types, the set-up `npm start` runs
 import { signNotebooks } from '../../scripts/setup.mjs';
 
@@ -25,45 +28,89 @@ let lab: { base: string; token: string; stop(): Promise<void> };
 let browser: Browser;
 let page: Page;
 
-/** SVG charts that survived rendering in the text/html outputs of notebook `path`. */
-async function svgChartsIn(
-  path: string,
-  htmlOutputs: number,
-): Promise<{ trusted: boolean; rendered: number; svgs: number }> {
-  return page.evaluate(
-    async ([p, n]) => {
-      const app = (window as any).jupyterapp;
-      const panel = await app.commands.execute('docmanager:open', {
-        path: p,
-        factory: 'Notebook',
-      });
-      await panel.context.ready;
-      const html = (): NodeListOf<Element> =>
-        panel.node.querySelectorAll('.jp-OutputArea-output.jp-RenderedHTMLCommon');
-      // Every text/html output rendered (sanitized or not) before counting what is in them.
-      const deadline = Date.now() + 30_000;
-      while (html().length < (n as number) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const result = {
-        trusted: panel.content.widgets.every(
-          (c: any) => c.model.type !== 'code' || c.model.trusted,
-        ),
-        rendered: html().length,
-        svgs: [...html()].reduce((k, el) => k + el.querySelectorAll('svg').length, 0),
-      };
-      await panel.sessionContext.shutdown();
-      panel.dispose();
-      return result;
-    },
-    [path, htmlOutputs] as const,
-  );
+/** The chart images the committed notebook's text/html outputs hold. */
+function committedCharts(): number {
+  const nb = JSON.parse(readFileSync(SOURCE, 'utf8')) as {
+    cells: { outputs?: { data?: Record<string, unknown> }[] }[];
+  };
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => String(o.data?.['text/html'] ?? ''))
+    .reduce((k, h) => k + (h.match(/<img src="data:image\/svg\+xml;base64,/g) ?? []).length, 0);
+}
+
+/**
+ * Spread of the grey levels of a PNG screenshot, measured by the page itself (the screenshot is
+ * drawn on a canvas): 0 for a blank picture, tens for a chart with axes, text and curves.
+ */
+async function spread(png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    let sq = 0;
+    const n = data.length / 4;
+    for (let i = 0; i < data.length; i += 4) {
+      const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+      sum += v;
+      sq += v * v;
+    }
+    return Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2));
+  }, png.toString('base64'));
+}
+
+/** Checks every chart image under `root`: loaded, drawn at a usable size, not blank. */
+async function checkImages(images: Locator, expected: number, shot: string): Promise<void> {
+  await expect.poll(() => images.count(), { timeout: 30_000 }).toBe(expected);
+  for (let i = 0; i < expected; i++) {
+    const img = images.nth(i);
+    await img.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    const box = await img.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    const png = await img.screenshot({ path: join(ARTIFACTS, `${shot}-${i}.png`) });
+    expect(await spread(png)).toBeGreaterThan(10);
+  }
+}
+
+async function openNotebook(path: string): Promise<{ trusted: boolean }> {
+  return page.evaluate(async (p) => {
+    const app = (window as any).jupyterapp;
+    const panel = await app.commands.execute('docmanager:open', { path: p, factory: 'Notebook' });
+    await panel.context.ready;
+    await panel.revealed;
+    return {
+      trusted: panel.content.widgets.every((c: any) => c.model.type !== 'code' || c.model.trusted),
+    };
+  }, path);
+}
+
+async function closeAll(): Promise<void> {
+  await page.evaluate(async () => {
+    const app = (window as any).jupyterapp;
+    for (const w of [...app.shell.widgets('main')]) {
+      await w.sessionContext?.shutdown?.();
+      w.dispose();
+    }
+  });
 }
 
 beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
   copyFileSync(SOURCE, join(WORK, 'signed.ipynb'));
-  // The same notebook with one more metadata key: a different digest, so not signed.
+  // The same notebook with one more metadata key: a different digest, so not signed (as a
+  // notebook downloaded or received from a colleague).
   const nb = JSON.parse(readFileSync(SOURCE, 'utf8'));
   nb.metadata.losslab_unsigned_copy = true;
   writeFileSync(join(WORK, 'unsigned.ipynb'), JSON.stringify(nb, null, 1));
@@ -79,7 +126,7 @@ beforeAll(async () => {
     timeout: 60_000,
   });
   await page.evaluate(() => (window as any).jupyterapp.restored);
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -87,25 +134,74 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-describe('signed notebooks in JupyterLab without the plugin', () => {
-  it('shows the SVG charts of a signed notebook, and not those of an unsigned copy', async () => {
+describe('charts in JupyterLab without the plugin, and in the HTML export', () => {
+  it('runs without the plugin', async () => {
     const plugins = await page.evaluate(() =>
       (window as any).jupyterapp.listPlugins().filter((id: string) => id.startsWith('@losslab')),
     );
     expect(plugins).toEqual([]);
-    const committed = JSON.parse(readFileSync(SOURCE, 'utf8')) as {
-      cells: { outputs?: { data?: Record<string, unknown> }[] }[];
-    };
-    const html = committed.cells
-      .flatMap((c) => c.outputs ?? [])
-      .map((o) => String(o.data?.['text/html'] ?? ''))
-      .filter((h) => h !== '');
-    const svgs = html.reduce((k, h) => k + (h.match(/<svg[\s>]/g) ?? []).length, 0);
-    expect(svgs).toBeGreaterThan(0);
+    expect(committedCharts()).toBeGreaterThan(0);
+  });
 
-    const signed = await svgChartsIn('signed.ipynb', html.length);
-    expect(signed).toEqual({ trusted: true, rendered: html.length, svgs });
-    const unsigned = await svgChartsIn('unsigned.ipynb', html.length);
-    expect(unsigned).toEqual({ trusted: false, rendered: html.length, svgs: 0 });
+  it.each([
+    ['signed', true, 'JupyterLab Light'],
+    ['unsigned', false, 'JupyterLab Dark'],
+    ['unsigned', false, 'JupyterLab Light'],
+  ] as const)(
+    'shows every chart of a %s notebook as a picture (%s, %s)',
+    async (name, trusted, theme) => {
+      await page.evaluate(
+        (t) => (window as any).jupyterapp.commands.execute('apputils:change-theme', { theme: t }),
+        theme,
+      );
+      await page.waitForFunction(
+        (light) => document.body.dataset.jpThemeLight === String(light),
+        theme === 'JupyterLab Light',
+      );
+      expect(await openNotebook(`${name}.ipynb`)).toEqual({ trusted });
+      const images = page.locator(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedHTMLCommon img[src^="data:image/svg+xml;base64,"]',
+      );
+      await checkImages(
+        images,
+        committedCharts(),
+        `trust-${name}-${theme.split(' ')[1]?.toLowerCase()}`,
+      );
+      // The sanitizer left no garbled chart text behind: no inline SVG text outside the images.
+      const inlineSvg = await page
+        .locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedHTMLCommon svg')
+        .count();
+      expect(inlineSvg).toBe(0);
+      await closeAll();
+    },
+  );
+
+  it("shows every chart in nbconvert's HTML export, opened offline", async () => {
+    execFileSync(
+      PYTHON,
+      ['-m', 'nbconvert', '--to', 'html', join(WORK, 'unsigned.ipynb'), '--output-dir', WORK],
+      { env: jupyterEnv(STATE), stdio: 'pipe', timeout: 120_000 },
+    );
+    const exported = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const external: string[] = [];
+    exported.on('request', (r) => {
+      if (!/^(file|data):/.test(r.url())) {
+        external.push(r.url());
+      }
+    });
+    await exported.goto(pathToFileURL(join(WORK, 'unsigned.html')).href);
+    const previous = page;
+    page = exported;
+    try {
+      await checkImages(
+        exported.locator('img[src^="data:image/svg+xml;base64,"]'),
+        committedCharts(),
+        'trust-export',
+      );
+    } finally {
+      page = previous;
+      await exported.close();
+    }
+    expect(external).toEqual([]);
   });
 });
