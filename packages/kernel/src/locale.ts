@@ -1,4 +1,5 @@
-import { LosslabError } from '@losslab/core';
+// The module alone, not core's index: this file is part of the browser-safe entry (browser.ts).
+import { LosslabError } from '@losslab/core/lib/errors';
 
 /** The languages the helper's chart and progress text can be in: English (default) or Chinese. */
 export type Locale = 'en' | 'zh';
@@ -31,6 +32,20 @@ export interface Messages {
   interruptedAt(step: number): string;
   /** A live chart's state: `running, last update 17:23:05 UTC`. */
   lastUpdate(time: string): string;
+  /** A live chart whose frames stopped coming: `no update for 3 min`. */
+  noUpdateFor(amount: number, unit: 's' | 'min' | 'h'): string;
+  /** The end mark of a run that stopped by a rule before its step limit: `threshold at step 41`. */
+  stoppedAt(reason: string, step: number): string;
+  /** A summary of a quantity that is not a loss (no best): `lr: 300 steps, final 0.001, from 0 to 0.5`. */
+  summaryValues(r: {
+    name: string;
+    steps: number;
+    final: string | null;
+    low: string;
+    high: string;
+  }): string;
+  /** The x axis in relative wall-clock time. */
+  elapsedSeconds: string;
 
   /** Notes on a log chart. */
   noPositiveLoss: string;
@@ -94,6 +109,11 @@ const en: Messages = {
   divergedAt: (step) => `diverged at step ${step}`,
   interruptedAt: (step) => `interrupted at step ${step}`,
   lastUpdate: (time) => `running, last update ${time}`,
+  noUpdateFor: (n, unit) => `no update for ${n} ${unit}`,
+  stoppedAt: (reason, step) => `${reason} at step ${step}`,
+  summaryValues: (r) =>
+    `${r.name}: ${r.steps} steps, final ${r.final ?? 'not finite'}, from ${r.low} to ${r.high}`,
+  elapsedSeconds: 'time (s)',
 
   noPositiveLoss: 'no positive loss: linear scale instead of log',
   nonPositiveHidden: (n) => `${n} values <= 0 not shown on the log scale`,
@@ -142,6 +162,11 @@ const zh: Messages = {
   divergedAt: (step) => `第 ${step} 步发散`,
   interruptedAt: (step) => `在第 ${step} 步被中断`,
   lastUpdate: (time) => `训练中，最后更新于 ${time}`,
+  noUpdateFor: (n, unit) => `已 ${n} ${{ s: '秒', min: '分钟', h: '小时' }[unit]}没有更新`,
+  stoppedAt: (reason, step) => `第 ${step} 步${stopReasonZh(reason)}`,
+  summaryValues: (r) =>
+    `${r.name}：${r.steps} 步，最终 ${r.final ?? '非有限值'}，范围 ${r.low} 到 ${r.high}`,
+  elapsedSeconds: '时间（秒）',
 
   noPositiveLoss: '没有正的损失值：改用线性坐标',
   nonPositiveHidden: (n) => `${n} 个 <= 0 的值无法画在对数坐标上`,
