@@ -265,7 +265,8 @@ function deliver(
       failed.add(id);
       pending.delete(id);
       refused++;
-      const reason = error instanceof Error ? error.message : String(error);
+      const message = (error as { message?: unknown } | null)?.message;
+      const reason = typeof message === 'string' ? message : String(error);
       process.stderr.write(`losslab: a display could not be sent and was dropped: ${reason}\n`);
     }
     return false;

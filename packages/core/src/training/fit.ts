@@ -87,9 +87,10 @@ export interface FitResult {
   state: unknown;
 }
 
-/** An exception's message, for a sentence (anything can be thrown). */
+/** An exception's message, for a sentence (anything can be thrown, from any realm). */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /** Six significant digits: enough to read, short enough for a sentence. */
