@@ -68,6 +68,8 @@ export { multiclassHingeLoss } from './losses/multiclassHingeLoss';
 export type { MulticlassHingeLossOptions } from './losses/multiclassHingeLoss';
 export { losses, getLoss } from './losses/registry';
 export type { LossFn, LossInfo } from './losses/registry';
+export { LOSS_IDS } from './losses/LossId';
+export type { LossId } from './losses/LossId';
 export { gradCheck } from './gradCheck';
 export type { GradCheckOptions, GradCheckResult } from './gradCheck';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LosslabError } from '../errors';
+import { LOSS_IDS } from './LossId';
 import { getLoss, losses } from './registry';
 
 const CONTRACT_FNS = [
@@ -83,6 +84,8 @@ describe('losses registry', () => {
   it('lists every loss of the contract once, under unique ids', () => {
     expect(losses.map((l) => l.fn.name).sort()).toEqual([...CONTRACT_FNS].sort());
     expect(new Set(losses.map((l) => l.id)).size).toBe(losses.length);
+    // LossId lists exactly the registered ids (the entries' type rejects ids it does not list).
+    expect(losses.map((l) => l.id)).toEqual([...LOSS_IDS]);
     for (const id of ['mse', 'mae', 'huber', 'bce', 'bceWithLogits', 'softmaxCrossEntropy']) {
       expect(getLoss(id).id).toBe(id);
     }

@@ -34,6 +34,7 @@ import { squaredHingeLoss } from './squaredHingeLoss';
 import { tripletMarginLoss } from './tripletMarginLoss';
 import { tverskyLoss } from './tverskyLoss';
 import { tweedieLoss } from './tweedieLoss';
+import type { LossId } from './LossId';
 
 /** The shape every loss of the registry has. */
 export type LossFn = (
@@ -72,7 +73,8 @@ export interface LossInfo {
 
 // Each loss's own options type is narrower than LossFn's record, hence the casts; a loss of
 // several inputs (with `inputs`) has another signature altogether, hence `as unknown as`.
-const entries: LossInfo[] = [
+// Typed with LossId: an entry whose id LossId.ts does not list is a compile error.
+const entries: (LossInfo & { id: LossId })[] = [
   {
     id: 'mse',
     name: 'Mean squared error',
