@@ -371,3 +371,96 @@ describe('the two editions', () => {
     expect(out).toContain('最小二乘：w = 2.05734922，b = 3.03757654，MSE = 0.26429296');
   });
 });
+
+interface CurveRun {
+  name: string;
+  steps: number;
+  stopReason: string;
+  points: unknown[];
+  final: number | null;
+  min?: { loss: number } | null;
+}
+
+/**
+ * Two kernels' loss curves agree: the same runs, steps, stop reasons and point counts, and their
+ * final and smallest losses within 1e-6 (relative). Not bit for bit: Node 20's V8 (11.3) and
+ * Deno's (15.0) round Math's transcendental functions differently in the last bit (measured over
+ * 100,000 arguments in [0, 10): exp differs for 9.7%, pow 7.6%, log 6.5%, by one ulp), and 300
+ * optimizer steps carry that to a loss's 9th digit (05: 0.009757655049552763 in tslab,
+ * 0.00975765497714268 in Deno); the printed figures are the same.
+ */
+function expectSameCurve(deno: unknown, tslab: unknown, label: string): void {
+  const [a, b] = [tslab, deno].map((p) => (p as { runs: CurveRun[] }).runs) as [
+    CurveRun[],
+    CurveRun[],
+  ];
+  const shape = (r: CurveRun): unknown[] => [r.name, r.steps, r.stopReason, r.points.length];
+  expect(b.map(shape), label).toEqual(a.map(shape));
+  a.forEach((r, k) => {
+    const z = b[k] as CurveRun;
+    for (const [x, y] of [
+      [r.final, z.final],
+      [r.min?.loss ?? null, z.min?.loss ?? null],
+    ] as const) {
+      if (x === null || y === null) {
+        expect(y, label).toBe(x);
+      } else {
+        expect(Math.abs(x - y), `${label}: ${x} vs ${y}`).toBeLessThanOrEqual(1e-6 * Math.abs(x));
+      }
+    }
+  });
+}
+
+// The same six notebooks (English edition) in Deno's kernel, switched to as a user would. The
+// committed outputs are tslab's (see notebooks/README.md); Deno's run must say the same.
+describe("in Deno's kernel", () => {
+  const deno = new Map<string, Executed>();
+  beforeAll(() => {
+    for (const rec of executeNotebooks(names, { kernel: 'deno' }) as Executed[]) {
+      deno.set(rec.name, rec);
+    }
+    const times = [...deno].map(([name, r]) => `${name} ${r.seconds.toFixed(1)} s`);
+    console.log(`notebooks executed with Deno: ${times.join(', ')}`);
+  }, 240_000);
+
+  describe.each(names)('%s', (name) => {
+    const run = (): Notebook => {
+      const rec = deno.get(name);
+      if (rec === undefined) {
+        throw new Error(`${name} was not executed with Deno`);
+      }
+      expect(rec.errors).toBe(0);
+      return rec.notebook;
+    };
+
+    it('executes without an error output and says yes on every check line', () => {
+      const lines = stdout(run())
+        .split('\n')
+        .filter((l) => CHECK.en?.line.test(l));
+      expect(lines.length).toBeGreaterThanOrEqual(5);
+      expect(lines.filter((l) => !l.endsWith(': yes'))).toEqual([]);
+    });
+
+    it("prints tslab's lines and draws tslab's charts, cell by cell (timings aside)", () => {
+      const tslab = fresh(name).notebook;
+      const lines = (nb: Notebook): string[] => cellStdout(nb).map(normaliseText);
+      expect(lines(run())).toEqual(lines(tslab));
+      const a = displays(tslab);
+      const b = displays(run());
+      expect(b).toHaveLength(a.length);
+      a.forEach((d, i) => {
+        const z = b[i] as Record<string, unknown>;
+        expect(Object.keys(z), `display ${i}`).toEqual(Object.keys(d));
+        expect(z['text/plain'], `display ${i}`).toEqual(d['text/plain']);
+        expect(z['text/latex'], `display ${i}`).toEqual(d['text/latex']);
+        if (CURVE_MIME in d) {
+          expectSameCurve(z[CURVE_MIME], d[CURVE_MIME], `display ${i}`);
+        }
+        // The same pictures: as many charts, each with as many marks.
+        const marks = (html: unknown): number[] =>
+          chartSvgs(join1(html as string | string[] | undefined)).map((svg) => drawing(svg).length);
+        expect(marks(z['text/html']), `display ${i}`).toEqual(marks(d['text/html']));
+      });
+    });
+  });
+});
