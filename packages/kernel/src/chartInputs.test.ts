@@ -7,7 +7,9 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { lossCurveBundle } from './lossCurveBundle';
 import { lossCurvePayload } from './lossCurvePayload';
+import { lossSurfaceBundle } from './lossSurface';
 import { logTicks, niceTicks } from './niceTicks';
+import { progressLine } from './progress';
 import { renderCurveSvg } from './renderCurveSvg';
 import { svgFromImages } from './svgImage';
 
@@ -39,6 +41,38 @@ const extreme = fc.oneof(
   // Narrow ranges at large magnitudes: a tick counter past 2^53 once looped for ever.
   fc.double({ min: 1e15, max: 1e17, noNaN: true }),
 );
+
+describe('outputs bounded whatever text a user passes', () => {
+  it('keeps a chart with 10 MB of title, labels and names small', () => {
+    const huge = '标'.repeat(5_000_000) + 'x'.repeat(5_000_000);
+    const bundle = lossCurveBundle(
+      lossCurvePayload(
+        [
+          { name: huge, loss: [3, 2, 1], stopReason: 'error', stopMessage: huge },
+          { name: huge, loss: [3, 2.5, 2] },
+        ],
+        { title: huge, xLabel: huge, yLabel: huge },
+      ),
+    );
+    expect(Buffer.byteLength(JSON.stringify(bundle))).toBeLessThan(64 * 1024);
+    const payload = bundle.data['application/vnd.losslab.curve.v1+json'] as {
+      options: { title: string };
+      runs: { name: string; stopMessage?: string }[];
+    };
+    expect(Array.from(payload.options.title)).toHaveLength(200);
+    expect(payload.options.title.endsWith('…')).toBe(true);
+    expect(Array.from(payload.runs[0]!.stopMessage!)).toHaveLength(600);
+    expect(
+      progressLine({ label: huge, step: 1, maxSteps: 2, loss: 1, elapsedMs: 1 }).length,
+    ).toBeLessThan(400);
+    const surface = lossSurfaceBundle((w, b) => w * w + b * b, {
+      title: huge,
+      xLabel: huge,
+      yLabel: huge,
+    });
+    expect(Buffer.byteLength(JSON.stringify(surface))).toBeLessThan(256 * 1024);
+  });
+});
 
 describe('charts of any loss values', () => {
   it("draws the issue's all-subnormal run", () => {

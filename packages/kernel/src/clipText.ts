@@ -16,6 +16,10 @@ export function clipText(text: string, max: number = MAX_LABEL_LENGTH): string {
   if (text.length <= max) {
     return text;
   }
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  // 2 * max UTF-16 units hold at least max code points: never split the whole of a huge string.
+  const chars = Array.from(text.slice(0, 2 * max));
+  if (chars.length <= max && text.length <= 2 * max) {
+    return text;
+  }
+  return `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -1,4 +1,5 @@
 import { LosslabError } from '@losslab/core';
+import { clipText } from './clipText';
 import type { MimeBundle } from './display';
 import { displayBundle } from './display';
 import { displayWidth, padStartColumns } from './displayWidth';
@@ -93,7 +94,7 @@ export function historyTableBundle(
     String(i + 1),
     ...columns.map(([, values]) => formatNumber(values[i] as number, 6)),
   ]);
-  const title = history.name ?? t.history;
+  const title = clipText(history.name ?? t.history);
   const html =
     `<table class="losslab-history"><caption>${escapeHtml(title)}</caption><thead><tr>` +
     header.map((h) => `<th>${escapeHtml(h)}</th>`).join('') +

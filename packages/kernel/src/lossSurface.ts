@@ -1,4 +1,5 @@
 import { LosslabError } from '@losslab/core';
+import { clipText } from './clipText';
 import { svgImage } from './svgImage';
 import type { Snapshot } from '@losslab/core';
 import { displayBundle } from './display';
@@ -156,7 +157,7 @@ export function lossSurfaceSvg(
     }
   }
   const text = textOf(options);
-  const title = escapeHtml(options?.title ?? text.lossSurface);
+  const title = escapeHtml(clipText(options?.title ?? text.lossSurface));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" ` +
       `style="max-width:${W}px;height:auto" role="img" aria-label="${title}" ` +
@@ -253,9 +254,9 @@ export function lossSurfaceSvg(
     );
   }
   out.push(
-    `<text x="${(left + right) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(options?.xLabel ?? 'w')}</text>`,
+    `<text x="${(left + right) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(clipText(options?.xLabel ?? 'w'))}</text>`,
     `<text transform="translate(13 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">` +
-      `${escapeHtml(options?.yLabel ?? 'b')}</text>`,
+      `${escapeHtml(clipText(options?.yLabel ?? 'b'))}</text>`,
   );
   const finitePath = path.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   if (finitePath.length > 0) {
@@ -291,9 +292,9 @@ export function lossSurfaceBundle(
   const t = textOf(options);
   const text =
     t.surfaceSummary(
-      options?.title ?? t.lossSurface,
-      options?.xLabel ?? 'w',
-      options?.yLabel ?? 'b',
+      clipText(options?.title ?? t.lossSurface),
+      clipText(options?.xLabel ?? 'w'),
+      clipText(options?.yLabel ?? 'b'),
     ) +
     (end === undefined
       ? ''

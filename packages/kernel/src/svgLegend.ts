@@ -1,4 +1,5 @@
 import { isWideChar } from './displayWidth';
+import { clipText } from './clipText';
 import { escapeHtml } from './escapeHtml';
 
 /** One legend entry: a line swatch in `color` (dashed with `dash`) and its label. */
@@ -84,6 +85,11 @@ export function svgLegend(
     return { markup: '', boxes: [], width: chart.width, height: chart.height };
   }
   const layout = { x: margin, top: chart.height, maxWidth: chart.width - 2 * margin };
+  entries = entries.map((e) => ({
+    ...e,
+    label: clipText(e.label),
+    title: clipText(e.title ?? ''),
+  }));
   const widths = entries.map((e) => estimateTextWidth(e.label, fontSize));
   const column = SWATCH + GAP + Math.max(...widths) + COLUMN_GAP;
   const columns = Math.max(
@@ -150,6 +156,8 @@ export function svgTitle(
   text: string,
   at: { x: number; y: number; maxWidth: number; fontSize: number },
 ): string {
+  // A title of any length stays a bounded output (it is resent with every live frame).
+  text = clipText(text);
   const natural = estimateTextWidth(text, at.fontSize);
   const size =
     natural <= at.maxWidth
