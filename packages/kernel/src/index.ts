@@ -19,7 +19,9 @@ export { renderCurveSvg, RUN_COLORS } from './renderCurveSvg';
 export { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
 export { niceTicks, logTicks } from './niceTicks';
 export { formatNumber } from './formatNumber';
-export { escapeHtml } from './escapeHtml';
+export { escapeHtml, isolateBidi, xmlChars } from './escapeHtml';
+export { escapeMarkdown } from './escapeMarkdown';
+export { texToSvg } from './texToSvg';
 export { svgImage, svgFromImages } from './svgImage';
 export { clipText, MAX_LABEL_LENGTH, MAX_MESSAGE_LENGTH } from './clipText';
 
@@ -51,6 +53,7 @@ export type { ProgressOptions } from './progress';
 
 // Formulas, tables, loss surfaces and loss shapes
 export { showFormula, formulaBundle } from './showFormula';
+export type { ShowFormulaOptions } from './showFormula';
 export { historyTable, historyTableBundle, historyTableIndices } from './historyTable';
 export type { HistoryTableOptions } from './historyTable';
 export { lossSurface, lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
