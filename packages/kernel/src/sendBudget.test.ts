@@ -1,6 +1,6 @@
 // The send budget of display.ts, with a fake channel and a fake clock: what a synchronous stretch
 // may send, what waits for the event loop, and what is refused for good.
-import type { History } from '@losslab/core';
+import type { Callback, History } from '@losslab/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayContent } from './display';
 import {
@@ -45,6 +45,31 @@ function history(): History {
   };
 }
 
+/** Steps 1..`steps` of a fake run (loss 1/step), as fit records them and calls its callbacks. */
+function train(
+  h: History,
+  steps: number,
+  maxSteps: number,
+  callbacks: Callback[],
+  beforeStep: () => void = () => undefined,
+): void {
+  for (let step = 1; step <= steps; step++) {
+    beforeStep();
+    const loss = 1 / step;
+    h.loss.push(loss);
+    h.learningRate.push(0.1);
+    h.gradNorm.push(1);
+    h.steps = step;
+    h.lastLoss = loss;
+    h.minLoss = loss;
+    h.minStep = step;
+    const info = { step, maxSteps, loss, learningRate: 0.1, gradNorm: 1, history: h };
+    for (const cb of callbacks) {
+      cb.onStep?.(info);
+    }
+  }
+}
+
 describe('liveAllowance', () => {
   it('grows with the logarithm of the stretch and stops at perStretch - endReserve', () => {
     expect(liveAllowance(0)).toBe(8);
@@ -69,31 +94,20 @@ describe('the send budget of one synchronous stretch', () => {
     const bar = progress({ throttleMs: 1 });
     const h = history();
     // Ten simulated minutes of 1 ms steps without the event loop running once.
-    for (let step = 1; step <= 600_000; step++) {
+    const sentAt: number[] = [];
+    train(h, 600_000, 600_000, [cb, bar], () => {
       clock.now += 1;
-      h.loss.push(1 / step);
-      h.learningRate.push(0.1);
-      h.gradNorm.push(1);
-      h.steps = step;
-      h.lastLoss = 1 / step;
-      h.minLoss = 1 / step;
-      h.minStep = step;
-      const info = {
-        step,
-        maxSteps: 600_000,
-        loss: 1 / step,
-        learningRate: 0.1,
-        gradNorm: 1,
-        history: h,
-      };
-      cb.onStep?.(info);
-      bar.onStep?.(info);
-    }
+      while (sentAt.length < sent.length) {
+        sentAt.push(clock.now);
+      }
+    });
     const live = sent.length;
     // 600,000 frames were due for each display; the allowance at 10 minutes is ~106.
     expect(live).toBeLessThanOrEqual(Math.ceil(liveAllowance(600_000)));
     expect(live).toBeGreaterThan(90);
-    // Frames kept coming until the end, ever more sparsely: both halves of the run drew.
+    // Frames kept coming until the end, ever more sparsely: the last five minutes drew too.
+    expect(sentAt.filter((t) => t > 300_000).length).toBeGreaterThan(5);
+    expect(sentAt.filter((t) => t > 540_000).length).toBeGreaterThan(0);
     cb.onEnd?.(h);
     bar.onEnd?.(h);
     expect(sent.length).toBe(live + 2);
@@ -171,21 +185,7 @@ describe('how a live run ends', () => {
     const cb = liveLossCurve({ throttleMs: 0 });
     const bar = progress({ throttleMs: 0, label: 'gd' });
     const h = history();
-    for (let step = 1; step <= 40; step++) {
-      h.loss.push(1 / step);
-      h.steps = step;
-      h.lastLoss = 1 / step;
-      const info = {
-        step,
-        maxSteps: 100,
-        loss: 1 / step,
-        learningRate: 0.1,
-        gradNorm: 1,
-        history: h,
-      };
-      cb.onStep?.(info);
-      bar.onStep?.(info);
-    }
+    train(h, 40, 100, [cb, bar]);
     h.stopReason = 'error';
     h.stopMessage = "stopped by an error at step 41: poissonNllLoss: 'pred' has -1 at index 3";
     cb.onEnd?.(h, new Error('x'));
@@ -215,20 +215,7 @@ describe('how a live run ends', () => {
       const cb = liveLossCurve({ throttleMs: 0 });
       const bar = progress({ throttleMs: 0, label: 'gd' });
       const h = history();
-      for (let step = 1; step <= 7; step++) {
-        h.loss.push(1 / step);
-        h.steps = step;
-        const info = {
-          step,
-          maxSteps: 100,
-          loss: 1 / step,
-          learningRate: 0.1,
-          gradNorm: 1,
-          history: h,
-        };
-        cb.onStep?.(info);
-        bar.onStep?.(info);
-      }
+      train(h, 7, 100, [cb, bar]);
       const before = sent.length;
       // What tslab prints when Kernel > Interrupt terminates the cell.
       process.stderr.write('Error: Script execution was interrupted by `SIGINT`\n');
