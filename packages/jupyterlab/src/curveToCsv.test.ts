@@ -59,4 +59,58 @@ describe('curveToCsv', () => {
       '',
     ]);
   });
+
+  it('defuses every cell a spreadsheet would run as a formula, and keeps negative losses numeric', () => {
+    const names = [
+      '=1+1',
+      '+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '  =1',
+      '\uFF1D1+1',
+      '\uFF0B1',
+      '\uFF0D1',
+      '\uFF20SUM(A1)',
+      '\u3000=1',
+    ];
+    const csv = curveToCsv({
+      version: 1,
+      options,
+      runs: names.map((name) => ({
+        name,
+        points: [[1, -0.5]],
+        steps: 1,
+        final: -0.5,
+        min: { step: 1, loss: -0.5 },
+        stopReason: 'maxSteps',
+      })),
+    });
+    const rows = csv.split('\r\n').slice(1, -1);
+    expect(rows).toHaveLength(names.length);
+    for (const [i, row] of rows.entries()) {
+      // The name field, unquoted: it starts with ' and is otherwise the name.
+      const field = row.slice(0, row.lastIndexOf(',train,'));
+      const text = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+      expect(text).toBe(`'${names[i]}`);
+      expect(row.endsWith(',train,1,-0.5')).toBe(true);
+    }
+    // Names that only contain such characters later are left as they are.
+    const plain = curveToCsv({
+      version: 1,
+      options,
+      runs: [
+        {
+          name: 'lr=0.1 - run@2',
+          points: [[1, 1]],
+          steps: 1,
+          final: 1,
+          min: null,
+          stopReason: 'maxSteps',
+        },
+      ],
+    });
+    expect(plain.split('\r\n')[1]).toBe('lr=0.1 - run@2,train,1,1');
+  });
 });
