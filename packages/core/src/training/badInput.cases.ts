@@ -87,9 +87,22 @@ export const trainingCases: BadInputCase[] = [
   },
   {
     name: 'fit: unknown loss id',
-    run: () => fit(lin(), data, { loss: 'mse2', optimizer: sgd(0.1) }),
+    // A typo in a loss id is a type error (LossId); plain JavaScript still gets this message.
+    run: () => fit(lin(), data, { loss: 'mse2' as never, optimizer: sgd(0.1) }),
     message:
       "fit: unknown loss 'mse2' (expected one of 'mse', 'mae', 'huber', 'smoothL1', 'logCosh', 'quantile', 'msle', 'mape', 'poissonNll', 'gaussianNll', 'tweedie', 'cosineSimilarity', 'bce', 'bceWithLogits', 'softmaxCrossEntropy', 'nll', 'crossEntropy', 'klDiv', 'focal', 'hinge', 'squaredHinge', 'multiMargin', 'softMargin', 'multiLabelSoftMargin', 'multiLabelMargin', 'multiclassHinge', 'categoricalHinge', 'dice', 'tversky', 'ctc', 'hingeEmbedding', 'cosineEmbedding', 'marginRanking', 'tripletMargin')",
+  },
+  {
+    name: 'fit: a misspelt option',
+    run: () => fit(lin(), data, { optimizer: sgd(0.1), maxStep: 3 } as never),
+    message:
+      "fit: unknown option 'maxStep' (did you mean 'maxSteps'? valid options: optimizer, loss, lossOptions, maxSteps, threshold, batchSize, seed, snapshotEvery, validation, validationEvery, earlyStopping, divergenceFactor, callbacks, name, params, state, historyLimit)",
+  },
+  {
+    name: 'fit: a misspelt early-stopping option',
+    run: () => fit(lin(), data, { optimizer: sgd(0.1), earlyStopping: { patiense: 3 } } as never),
+    message:
+      "fit: unknown key 'patiense' in 'earlyStopping' (did you mean 'patience'? valid keys: patience, minDelta, restoreBest)",
   },
   {
     name: 'fit: no optimizer',

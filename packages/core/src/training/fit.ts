@@ -1,7 +1,9 @@
 import { checkFinite } from '../check';
+import { checkOptions } from '../checkOptions';
 import type { Dataset } from '../data/Dataset';
 import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
+import type { LossId } from '../losses/LossId';
 import type { LossFn } from '../losses/registry';
 import { AffineModel } from '../models/AffineModel';
 import type { Model } from '../models/Model';
@@ -25,6 +27,13 @@ export interface EarlyStoppingOptions {
   restoreBest?: boolean;
 }
 
+/** Every key of {@link EarlyStoppingOptions}: the type says so, so the list cannot fall behind. */
+const EARLY_KEYS = Object.keys({
+  patience: true,
+  minDelta: true,
+  restoreBest: true,
+} satisfies Record<keyof EarlyStoppingOptions, true>);
+
 /** Options of {@link fit}. */
 export interface FitOptions {
   /** How parameters move: `sgd(0.1)`, `adam(1e-3)`, any `GradientTransformation`. */
@@ -34,7 +43,7 @@ export interface FitOptions {
    * Default: `'mse'` for real outputs, `'bceWithLogits'` for one logit, `'softmaxCrossEntropy'`
    * for several.
    */
-  loss?: string | LossFn;
+  loss?: LossId | LossFn;
   /** Extra options for the loss, such as `{ delta: 1 }` for Huber. */
   lossOptions?: Record<string, unknown>;
   /** The iteration limit (the article's step 6). Default 1000. */
@@ -70,6 +79,27 @@ export interface FitOptions {
    */
   historyLimit?: number;
 }
+
+/** Every key of {@link FitOptions} (a misspelt one, `maxStep`, is an error listing these). */
+const FIT_KEYS = Object.keys({
+  optimizer: true,
+  loss: true,
+  lossOptions: true,
+  maxSteps: true,
+  threshold: true,
+  batchSize: true,
+  seed: true,
+  snapshotEvery: true,
+  validation: true,
+  validationEvery: true,
+  earlyStopping: true,
+  divergenceFactor: true,
+  callbacks: true,
+  name: true,
+  params: true,
+  state: true,
+  historyLimit: true,
+} satisfies Record<keyof FitOptions, true>);
 
 /** What {@link fit} returns. */
 export interface FitResult {
@@ -130,6 +160,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   if (typeof options !== 'object' || options === null) {
     throw new LosslabError('fit', 'options', `'options' must be an object with an 'optimizer'`);
   }
+  checkOptions('fit', options, FIT_KEYS);
   const optimizer = options.optimizer;
   if (
     typeof optimizer !== 'object' ||
@@ -196,6 +227,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   let minDelta = 0;
   let restoreBest = false;
   if (early !== undefined) {
+    checkOptions('fit', early, EARLY_KEYS, 'earlyStopping');
     patience = checkInt('earlyStopping.patience', early.patience, 1);
     minDelta = early.minDelta ?? 0;
     if (typeof minDelta !== 'number' || !Number.isFinite(minDelta) || minDelta < 0) {
