@@ -42,6 +42,8 @@ function inputs() {
   return [
     join(here, 'lib'),
     join(here, 'src'),
+    // The kernel's browser-safe entry (lib/browser.js and what it imports) is bundled too.
+    join(here, '..', 'kernel', 'lib'),
     join(here, 'style'),
     join(here, 'package.json'),
     join(here, 'tsconfig.json'),

@@ -74,8 +74,9 @@ describe('LossCurveWidget', () => {
     expect(lastCall().data[0]).toMatchObject({ x: [1, 2, 3], y: [3, 2, 1] });
     await widget.renderModel(model(JSON.parse(payload([3, 2]))));
     expect(lastCall().data[0]).toMatchObject({ y: [3, 2] });
+    // The summary is chartSpec's, the same words as the SVG's text/plain.
     expect(widget.node.querySelector('.jp-LossCurve-summary')!.textContent).toBe(
-      'sgd: 2 steps, final 2.000 (running)',
+      'sgd: 2 steps, final 2, no finite loss (running)',
     );
   });
 
@@ -111,14 +112,23 @@ describe('LossCurveWidget', () => {
     await widget.renderModel(model(withLr([3, 2, 1])));
     expect(lrButton().hidden).toBe(false);
     expect(lrButton().getAttribute('aria-pressed')).toBe('false');
-    expect(lastCall().data.map((t) => t.yaxis ?? 'y')).toEqual(['y']);
+    expect(lastCall().data.map((t) => t.yaxis)).toEqual(['y']);
     lrButton().click();
     await widget.renderModel(model(withLr([3, 2, 1, 0.5])));
     expect(lrButton().getAttribute('aria-pressed')).toBe('true');
     const { data, layout } = lastCall();
-    expect(data.map((t) => t.yaxis ?? 'y')).toEqual(['y', 'y2']);
-    expect(data[1]).toMatchObject({ x: [1, 2, 3, 4], y: [0.1, 0.05, 0.1 / 3, 0.025] });
-    expect(layout.yaxis2).toMatchObject({ side: 'right', overlaying: 'y' });
+    // The learning rate has a panel of its own under the loss, sharing the x axis.
+    expect(data.map((t) => t.yaxis)).toEqual(['y', 'y2']);
+    expect(data[1]).toMatchObject({
+      x: [1, 2, 3, 4],
+      y: [0.1, 0.05, 0.1 / 3, 0.025],
+      legendgroup: 'run-0',
+    });
+    const [lo2, hi2] = (layout.yaxis2 as { domain: number[] }).domain as [number, number];
+    const [lo1] = (layout.yaxis as { domain: number[] }).domain as [number, number];
+    expect(hi2).toBeLessThan(lo1);
+    expect(lo2).toBe(0);
+    expect(layout.xaxis).toMatchObject({ anchor: 'y2' });
   });
 
   it('shows a readable error for a malformed payload without throwing, then recovers', async () => {
@@ -134,6 +144,29 @@ describe('LossCurveWidget', () => {
     await widget.renderModel(model(payload([1])));
     expect(widget.node.querySelector('.jp-LossCurve-error')).toBeNull();
     expect((widget.node.querySelector('.jp-LossCurve-plot') as HTMLElement).hidden).toBe(false);
+  });
+
+  it('toggles ignore-outliers and offers time on x only when every run carries times', async () => {
+    const p = JSON.parse(payload([1, 0.8, 0.6, 0.5, 0.4, 0.35, 0.3, 0.28, 0.26, 0.25, 0.24, 1e6]));
+    await widget.renderModel(model(p));
+    const q = (sel: string): HTMLButtonElement =>
+      widget.node.querySelector(sel) as HTMLButtonElement;
+    expect(q('.jp-LossCurve-time').hidden).toBe(true);
+    const full = (lastCall().layout.yaxis as { range: number[] }).range[1] as number;
+    q('.jp-LossCurve-outliers').click();
+    await vi.waitFor(() =>
+      expect((lastCall().layout.yaxis as { range: number[] }).range[1]).toBeLessThan(full / 1000),
+    );
+    expect(q('.jp-LossCurve-outliers').getAttribute('aria-pressed')).toBe('true');
+    p.runs[0].elapsed = [
+      [1, 0],
+      [12, 5.5],
+    ];
+    await widget.renderModel(model(p));
+    expect(q('.jp-LossCurve-time').hidden).toBe(false);
+    q('.jp-LossCurve-time').click();
+    await vi.waitFor(() => expect((lastCall().data[0]!.x as number[]).at(-1)).toBe(5.5));
+    expect(lastCall().layout.xaxis).toMatchObject({ title: { text: 'time (s)' } });
   });
 
   it('redraws when the theme switches between light and dark', async () => {
@@ -162,10 +195,13 @@ describe('LossCurveWidget in the payload’s language', () => {
     expect(q('.jp-LossCurve-log').title).toBe('在对数坐标与线性坐标之间切换 y 轴');
     expect(q('.jp-LossCurve-smoothingLabel').firstChild?.textContent).toBe('平滑 ');
     expect(q('.jp-LossCurve-csv').title).toBe('把曲线数据下载为 CSV');
-    expect(q('.jp-LossCurve-summary').textContent).toBe('学习率 0.1：2 步，最终 2.000（训练中）');
-    expect(lastCall().data[0]?.hovertemplate).toContain('第 %{x} 步');
+    expect(q('.jp-LossCurve-summary').textContent).toBe(
+      '学习率 0.1：2 步，最终 2，没有有限的损失值（训练中）',
+    );
     await widget.renderModel(model(payload([3, 2])));
     expect(q('.jp-LossCurve-log').textContent).toBe('Log y');
-    expect(q('.jp-LossCurve-summary').textContent).toBe('sgd: 2 steps, final 2.000 (running)');
+    expect(q('.jp-LossCurve-summary').textContent).toBe(
+      'sgd: 2 steps, final 2, no finite loss (running)',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import type { LossCurvePayload } from '@losslab/kernel';
+import { axisTicks } from '@losslab/kernel/lib/browser';
+import type { LossCurvePayload } from '@losslab/kernel/lib/browser';
 import { Widget } from '@lumino/widgets';
 
-import { buildFigure, hasLearningRate } from './buildFigure';
+import { buildFigure, hasElapsed, hasLearningRate } from './buildFigure';
 import type { ViewState } from './buildFigure';
 import { curveToCsv } from './curveToCsv';
 import { loadPlotly } from './loadPlotly';
@@ -19,15 +20,6 @@ const PLOT_CONFIG = {
   modeBarButtonsToRemove: ['select2d', 'lasso2d'],
   toImageButtonOptions: { filename: 'loss-curve' },
 };
-
-/**
- * One line of text under the chart per run, in the payload's locale: steps, final and best loss,
- * why it stopped.
- */
-function summary(payload: LossCurvePayload, now: number): string {
-  const text = pluginText(payload.options.locale);
-  return payload.runs.map((run) => text.summaryRun(run, now)).join('\n');
-}
 
 function button(label: string, title: string, className: string): HTMLButtonElement {
   const b = document.createElement('button');
@@ -53,6 +45,9 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   private readonly errorHost: HTMLDivElement;
   private readonly logButton: HTMLButtonElement;
   private readonly lrButton: HTMLButtonElement;
+  private readonly outliersButton: HTMLButtonElement;
+  private readonly timeButton: HTMLButtonElement;
+  private zoomBound = false;
   private readonly smoothingInput: HTMLInputElement;
   private readonly smoothingValue: HTMLOutputElement;
   private payload: LossCurvePayload | null = null;
@@ -62,6 +57,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   private queue: Promise<void> = Promise.resolve();
   private readonly themeObserver: MutationObserver;
   private themeTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   // While a run is live, the summary is re-dated every few seconds: a run whose frames stopped
   // (interrupted, dead kernel) is then said to have had no update for so long.
   private staleTimer: ReturnType<typeof setInterval> | undefined;
@@ -88,6 +84,20 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     this.lrButton.addEventListener('click', () => {
       if (this.view) {
         this.view.learningRate = this.view.learningRate !== true;
+        this.redraw();
+      }
+    });
+    this.outliersButton = button('Ignore outliers', '', 'jp-LossCurve-outliers');
+    this.outliersButton.addEventListener('click', () => {
+      if (this.view) {
+        this.view.ignoreOutliers = this.view.ignoreOutliers !== true;
+        this.redraw();
+      }
+    });
+    this.timeButton = button('Time x', '', 'jp-LossCurve-time');
+    this.timeButton.addEventListener('click', () => {
+      if (this.view) {
+        this.view.xAxis = this.view.xAxis === 'time' ? 'step' : 'time';
         this.redraw();
       }
     });
@@ -122,7 +132,15 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     });
     const csv = button('CSV', 'Download the curves as CSV', 'jp-LossCurve-csv');
     csv.addEventListener('click', () => this.downloadCsv());
-    this.toolbar.append(this.logButton, this.lrButton, label, png, csv);
+    this.toolbar.append(
+      this.logButton,
+      this.outliersButton,
+      this.lrButton,
+      this.timeButton,
+      label,
+      png,
+      csv,
+    );
 
     this.plot = document.createElement('div');
     this.plot.className = 'jp-LossCurve-plot';
@@ -153,6 +171,7 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     }
     this.themeObserver.disconnect();
     clearTimeout(this.themeTimer);
+    clearTimeout(this.resizeTimer);
     clearInterval(this.staleTimer);
     if (this.plotly && this.drawn) {
       this.plotly.purge(this.plot);
@@ -166,7 +185,10 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   }
 
   protected override onResize(): void {
-    this.resize();
+    // The legend's rows and the title's lines depend on the width: lay the chart out again,
+    // once the resizing has settled.
+    clearTimeout(this.resizeTimer);
+    this.resizeTimer = setTimeout(() => this.redraw(), 100);
   }
 
   private async render(data: unknown): Promise<void> {
@@ -199,14 +221,58 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     // Only offered when a run carries its learning rate.
     this.lrButton.hidden = !hasLearningRate(this.payload);
     this.lrButton.setAttribute('aria-pressed', String(this.view.learningRate === true));
+    this.outliersButton.setAttribute('aria-pressed', String(this.view.ignoreOutliers === true));
+    // Only offered when every run carries wall-clock times.
+    this.timeButton.hidden = !hasElapsed(this.payload);
+    this.timeButton.setAttribute('aria-pressed', String(this.view.xAxis === 'time'));
     this.label(pluginText(this.payload.options.locale));
     this.smoothingInput.value = String(this.view.smoothing);
     this.smoothingValue.textContent = this.view.smoothing.toFixed(2);
-    this.status.textContent = summary(this.payload, Date.now());
+    const now = Date.now();
+    const width = this.plot.clientWidth > 0 ? this.plot.clientWidth : 640;
+    const figure = buildFigure(this.payload, this.view, themeColors(this.node), width, now);
+    this.status.textContent = figure.spec.summary.join('\n');
     this.watchStaleness();
-    const figure = buildFigure(this.payload, this.view, themeColors(this.node));
     await this.plotly.react(this.plot, figure.data, figure.layout, PLOT_CONFIG);
     this.drawn = true;
+    this.bindZoom();
+  }
+
+  /**
+   * After a zoom, each zoomed axis gets ticks for its new range from the same rules (the figure's
+   * ticks are fixed values, which a zoom would leave too few of).
+   */
+  private bindZoom(): void {
+    const gd = this.plot as HTMLDivElement & {
+      on?: (event: string, fn: (e: Record<string, unknown>) => void) => void;
+      _fullLayout?: Record<string, { range?: number[]; type?: string }>;
+    };
+    if (this.zoomBound || typeof gd.on !== 'function' || !this.plotly) {
+      return;
+    }
+    this.zoomBound = true;
+    gd.on('plotly_relayout', (e) => {
+      const axes = new Set(
+        Object.keys(e)
+          .filter((k) => /^[xy]axis\d*\.(range|autorange)/.test(k))
+          .map((k) => k.split('.')[0] as string),
+      );
+      const update: Record<string, unknown> = {};
+      for (const axis of axes) {
+        const full = gd._fullLayout?.[axis];
+        if (full?.range === undefined) {
+          continue;
+        }
+        const log = full.type === 'log';
+        const [a, b] = full.range.map((v) => (log ? Math.pow(10, v) : v)) as [number, number];
+        const ticks = axisTicks(Math.min(a, b), Math.max(a, b), log, axis === 'xaxis' ? 6 : 5);
+        update[`${axis}.tickvals`] = ticks.map((t) => t.value);
+        update[`${axis}.ticktext`] = ticks.map((t) => t.label);
+      }
+      if (Object.keys(update).length > 0 && this.plotly) {
+        void this.plotly.relayout(this.plot, update);
+      }
+    });
   }
 
   /** The toolbar's words in the payload's language (a payload may come in any language). */
@@ -219,6 +285,8 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     };
     set(this.logButton, text.logY, text.logYTitle);
     set(this.lrButton, text.lr, text.lrTitle);
+    set(this.outliersButton, text.outliers, text.outliersTitle);
+    set(this.timeButton, text.time, text.timeTitle);
     set(this.toolbar.querySelector('.jp-LossCurve-png'), 'PNG', text.pngTitle);
     set(this.toolbar.querySelector('.jp-LossCurve-csv'), 'CSV', text.csvTitle);
     const smoothing = this.toolbar.querySelector('.jp-LossCurve-smoothingLabel')?.firstChild;
@@ -230,11 +298,8 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
   private watchStaleness(): void {
     const live = this.payload?.runs.some((run) => run.stopReason === 'running') === true;
     if (live && this.staleTimer === undefined) {
-      this.staleTimer = setInterval(() => {
-        if (this.payload) {
-          this.status.textContent = summary(this.payload, Date.now());
-        }
-      }, 5000);
+      // Redrawn, not only re-worded: the chart's notes say the same as the summary.
+      this.staleTimer = setInterval(() => this.redraw(), 5000);
     } else if (!live && this.staleTimer !== undefined) {
       clearInterval(this.staleTimer);
       this.staleTimer = undefined;

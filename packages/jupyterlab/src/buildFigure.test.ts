@@ -47,12 +47,12 @@ describe('buildFigure', () => {
           {
             name: 'sgd',
             points: [
-              [0, 1],
-              [1, 0.5],
+              [1, 1],
+              [2, 0.5],
             ],
             steps: 2,
             final: 0.5,
-            min: { step: 1, loss: 0.5 },
+            min: { step: 2, loss: 0.5 },
             stopReason: 'maxSteps',
           },
         ],
@@ -60,37 +60,53 @@ describe('buildFigure', () => {
       { logY: true, smoothing: 0 },
       { light: true, background: '#fff', text: '#000', grid: '#ddd', font: 'sans-serif' },
     );
-    expect(fig.data.length).toBe(1);
+    expect(fig.data.map((t) => t.uid)).toEqual(['run-0-raw', 'run-0-min']);
     expect((fig.layout.yaxis as { type: string }).type).toBe('log');
   });
 
-  it('draws one raw trace per run plus validation, with gaps for null losses', () => {
-    const { data, layout } = buildFigure(payload, { logY: false, smoothing: 0 }, colors);
-    expect(data.map((t) => t.uid)).toEqual(['run-0-raw', 'run-0-val', 'run-1-raw']);
+  it('draws every series of the spec, longer runs first, with gaps for null losses', () => {
+    const { data, layout, spec } = buildFigure(payload, { logY: false, smoothing: 0 }, colors);
+    const lines = data.filter((t) => !/-(min|stop|diverged)$/.test(t.uid as string));
+    expect(lines.map((t) => t.uid)).toEqual(spec.series.map((s) => s.id));
+    expect(lines.map((t) => t.uid)).toEqual(['run-0-raw', 'run-0-val', 'run-1-raw']);
     expect(data[0]).toMatchObject({ x: [1, 2, 3], y: [4, 2, 1], showlegend: true, opacity: 1 });
-    expect(data[2]).toMatchObject({ y: [3, null, 2] });
+    expect(lines[2]).toMatchObject({ y: [3, null, 2], legendgroup: 'run-1' });
     expect(layout).toMatchObject({
       uirevision: 'losslab',
       paper_bgcolor: '#fff',
       plot_bgcolor: '#fff',
-      yaxis: { type: 'linear', uirevision: 'linear' },
+      hovermode: 'x unified',
+      yaxis: { type: 'linear', uirevision: 'loss-linear', tickmode: 'array' },
     });
   });
 
-  it('adds the smoothed curve over a faint raw one when smoothing is on', () => {
+  it('adds the smoothed curve over a faint raw one, the legend entry on the smoothed one', () => {
     const { data } = buildFigure(payload, { logY: true, smoothing: 0.6 }, colors);
-    expect(data.map((t) => t.uid)).toEqual([
-      'run-0-raw',
-      'run-0-smooth',
-      'run-0-val',
-      'run-1-raw',
-      'run-1-smooth',
-    ]);
-    expect(data[0]).toMatchObject({ opacity: 0.3, showlegend: false, legendgroup: 'run-0' });
-    expect(data[1]!.y).toEqual(smoothCurve(payload.runs[0]!.points, 0.6).map((p) => p[1]));
+    const raw = data.find((t) => t.uid === 'run-0-raw')!;
+    const smooth = data.find((t) => t.uid === 'run-0-smooth')!;
+    expect(raw).toMatchObject({ opacity: 0.3, showlegend: false, legendgroup: 'run-0' });
+    expect(smooth).toMatchObject({ showlegend: true, legendgroup: 'run-0' });
+    expect(smooth.y).toEqual(smoothCurve(payload.runs[0]!.points, 0.6).map((p) => p[1]));
   });
 
-  it('draws the learning rate on a secondary axis only when asked and present', () => {
+  it('puts the legend below the plot in rows, with a bottom margin that grows with them', () => {
+    const many: LossCurvePayload = {
+      ...payload,
+      runs: Array.from({ length: 6 }, (_, r) => ({
+        ...payload.runs[0]!,
+        name: `learning rate ${r}`,
+      })),
+    };
+    const wide = buildFigure(many, { logY: false, smoothing: 0 }, colors, 1200);
+    const narrow = buildFigure(many, { logY: false, smoothing: 0 }, colors, 320);
+    expect(wide.layout.legend).toMatchObject({ orientation: 'h', yref: 'container', y: 0 });
+    const b = (f: { layout: Record<string, unknown> }): number =>
+      (f.layout.margin as { b: number }).b;
+    expect(b(narrow)).toBeGreaterThan(b(wide));
+    expect(narrow.layout.height as number).toBeGreaterThan(wide.layout.height as number);
+  });
+
+  it('hides all of a run with its legend entry: every trace of the run shares its group', () => {
     const lr: [number, number][] = [
       [1, 0.1],
       [2, 0.05],
@@ -102,36 +118,21 @@ describe('buildFigure', () => {
     };
     expect(hasLearningRate(withLr)).toBe(true);
     expect(hasLearningRate(payload)).toBe(false);
-
-    const off = buildFigure(withLr, { logY: true, smoothing: 0 }, colors);
-    expect(off.data.some((t) => t.yaxis === 'y2')).toBe(false);
-    expect(off.layout.yaxis2).toBeUndefined();
-
     const on = buildFigure(withLr, { logY: true, smoothing: 0, learningRate: true }, colors);
-    const lrTraces = on.data.filter((t) => t.yaxis === 'y2');
-    expect(lrTraces).toHaveLength(1);
-    expect(lrTraces[0]).toMatchObject({
-      uid: 'run-0-lr',
-      name: 'sgd (learning rate)',
-      legendgroup: 'run-0',
-      x: [1, 2, 3],
-      y: [0.1, 0.05, 0.025],
-    });
-    // The loss keeps its (log) axis; the learning rate gets a linear one on the right.
-    expect(on.layout.yaxis).toMatchObject({ type: 'log' });
-    expect(on.layout.yaxis2).toMatchObject({ overlaying: 'y', side: 'right' });
-    expect((on.layout.yaxis2 as { type?: string }).type).toBeUndefined();
-    expect(on.data.filter((t) => t.yaxis !== 'y2')).toEqual(off.data);
-
-    // Asked for, but no run has a learning rate: nothing changes.
-    const none = buildFigure(payload, { logY: false, smoothing: 0, learningRate: true }, colors);
-    expect(none).toEqual(buildFigure(payload, { logY: false, smoothing: 0 }, colors));
+    for (const t of on.data) {
+      expect(t.legendgroup).toBe(`run-${(t.uid as string).split('-')[1]}`);
+    }
+    expect(on.data.filter((t) => t.yaxis === 'y2').map((t) => t.uid)).toEqual(['run-0-lr']);
+    const off = buildFigure(withLr, { logY: true, smoothing: 0 }, colors);
+    expect(off.layout.yaxis2).toBeUndefined();
   });
 
   it('escapes names and titles so plotly shows them as text', () => {
     expect(plotlyText('<b>a & b</b>')).toBe('&lt;b&gt;a &amp; b&lt;/b&gt;');
     const { data, layout } = buildFigure(payload, { logY: false, smoothing: 0 }, colors);
-    expect(data[2]!.name).toBe('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(data.find((t) => t.uid === 'run-1-raw')!.meta).toBe(
+      '&lt;script&gt;window.__pwned=1&lt;/script&gt;',
+    );
     expect(layout.title).toMatchObject({ text: 'A &lt;b&gt;title&lt;/b&gt;' });
   });
 });

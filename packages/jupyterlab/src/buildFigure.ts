@@ -1,42 +1,34 @@
-import type { CurvePoint, LossCurvePayload } from '@losslab/kernel';
+import { chartSpec, estimateTextWidth } from '@losslab/kernel/lib/browser';
+import type {
+  AxisSpec,
+  ChartSpec,
+  ChartView,
+  Dash,
+  LossCurvePayload,
+} from '@losslab/kernel/lib/browser';
 
 import type { PlotLayout, PlotTrace } from './loadPlotly';
-import { pluginText } from './pluginText';
-import { smoothCurve } from './smoothCurve';
 import type { ThemeColors } from './themeColors';
 
 /** What the user chose in the toolbar (starts from the payload's options). */
-export interface ViewState {
-  logY: boolean;
-  smoothing: number;
-  /** Draw each run's learning rate (when the payload has it) on a secondary y axis. */
-  learningRate?: boolean;
-}
+export type ViewState = ChartView;
 
 /** True when some run of the payload carries its learning rate. */
 export function hasLearningRate(payload: LossCurvePayload): boolean {
   return payload.runs.some((run) => (run.learningRate?.length ?? 0) > 0);
 }
 
-/** A chart ready for `Plotly.react`. */
+/** True when every run carries wall-clock times (the x axis can show time). */
+export function hasElapsed(payload: LossCurvePayload): boolean {
+  return payload.runs.length > 0 && payload.runs.every((run) => (run.elapsed?.length ?? 0) > 0);
+}
+
+/** A chart ready for `Plotly.react`, and the spec it draws. */
 export interface Figure {
   data: PlotTrace[];
   layout: PlotLayout;
+  spec: ChartSpec;
 }
-
-/** Ten colours that read on light and dark backgrounds (Tableau 10). */
-const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-];
 
 /**
  * Escapes text for plotly, which reads a few HTML-like tags (`<b>`, `<a href>`, `<br>`) in
@@ -49,130 +41,266 @@ export function plotlyText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function xy(points: readonly CurvePoint[]): { x: number[]; y: (number | null)[] } {
-  return { x: points.map((p) => p[0]), y: points.map((p) => p[1]) };
+const DASHES: Record<Dash, string> = { solid: 'solid', dash: 'dash', dot: 'dot' };
+const FONT = 12;
+const LEGEND_ROW = 20;
+/** Space between stacked panels, as in the SVG. */
+const PANEL_GAP = 26;
+const MARGIN = { l: 64, r: 16 };
+
+/** Plotly's name of panel i's y axis: trace reference and layout key. */
+function yRef(i: number): { trace: string; layout: string } {
+  return i === 0
+    ? { trace: 'y', layout: 'yaxis' }
+    : { trace: `y${i + 1}`, layout: `yaxis${i + 1}` };
+}
+
+/** Plotly's range of an axis spec (log axes in decades). */
+function range(axis: AxisSpec): [number, number] {
+  return axis.log ? [Math.log10(axis.min), Math.log10(axis.max)] : [axis.min, axis.max];
+}
+
+/** Breaks `text` into lines no wider than `width` at `fontSize` (estimated), at spaces. */
+function wrap(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && estimateTextWidth(next, fontSize) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Rows a horizontal plotly legend of `labels` takes in `width` pixels. */
+function legendRows(labels: readonly string[], width: number): number {
+  let rows = labels.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const label of labels) {
+    // Plotly's item: a 40 px swatch and gap, the text, about 10 px after it.
+    const w = 50 + estimateTextWidth(label, FONT);
+    if (used > 0 && used + w > width) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
 }
 
 /**
- * Builds the plotly traces and layout of a payload: per run a raw curve (faint when smoothing
- * is on), a debiased-EMA smoothed curve, and the validation curve, grouped so that a click on
- * the legend toggles the whole run. `uid`s and `uirevision` stay the same across live updates,
- * so `Plotly.react` keeps the user's zoom and hidden runs; the y axis gets its own revision per
- * scale, because a zoom in linear units means nothing on a log axis. With `view.learningRate`,
- * each run's learning rate (when present) is drawn dotted on a secondary y axis on the right.
+ * Draws `chartSpec(payload, view, now)` with plotly: one trace per spec series (same ids as the
+ * SVG's `data-series`, colours, widths, dashes), the marks as traces of their run's legend group
+ * (a click on a run in the legend hides all its lines and marks: loss, smoothed, validation,
+ * metrics, learning rate), the spec's ticks and labels on every axis, panels stacked as in the
+ * SVG, the notes as an annotation in the loss panel, and the legend below the plot in rows, its
+ * margin computed from `width` (the plot's width in pixels) so it never covers a curve or an
+ * axis. A unified hover lists every visible run's value at the step under the mouse, raw and
+ * smoothed. `uid`s and `uirevision` stay the same across live updates, so `Plotly.react` keeps
+ * the user's zoom and hidden runs; each y axis gets its own revision per scale.
  *
  * @example
  * const fig = buildFigure(
  *   { version: 1, options: { logY: false, smoothing: 0, title: '', xLabel: 'step', yLabel: 'loss' },
- *     runs: [{ name: 'sgd', points: [[0, 1], [1, 0.5]], steps: 2, final: 0.5, min: { step: 1, loss: 0.5 }, stopReason: 'maxSteps' }] },
+ *     runs: [{ name: 'sgd', points: [[1, 1], [2, 0.5]], steps: 2, final: 0.5, min: { step: 2, loss: 0.5 }, stopReason: 'maxSteps' }] },
  *   { logY: true, smoothing: 0 },
  *   { light: true, background: '#fff', text: '#000', grid: '#ddd', font: 'sans-serif' },
  * );
- * fig.data.length; // 1
+ * fig.data.map((t) => t.uid); // ['run-0-raw', 'run-0-min']
  * (fig.layout.yaxis as { type: string }).type; // 'log'
  */
 export function buildFigure(
   payload: LossCurvePayload,
   view: ViewState,
   colors: ThemeColors,
+  width = 640,
+  now?: number,
 ): Figure {
+  const spec = chartSpec(payload, view, now);
   const data: PlotTrace[] = [];
-  const text = pluginText(payload.options.locale);
-  const showLr = view.learningRate === true && hasLearningRate(payload);
-  payload.runs.forEach((run, r) => {
-    const color = PALETTE[r % PALETTE.length];
-    const name = plotlyText(run.name);
-    const group = `run-${r}`;
-    const smooth = view.smoothing > 0;
-    data.push({
-      uid: `${group}-raw`,
+  const group = (run: number): string => `run-${run}`;
+  const showLegend = spec.showLegend;
+  for (const s of spec.series) {
+    const y = yRef(s.panel);
+    const trace: PlotTrace = {
+      uid: s.id,
       type: 'scatter',
-      mode: run.points.length === 1 ? 'markers' : 'lines',
-      name,
-      legendgroup: group,
-      showlegend: !smooth,
-      ...xy(run.points),
-      line: { color, width: smooth ? 1 : 2 },
-      marker: { color },
-      opacity: smooth ? 0.3 : 1,
-      hovertemplate: text.hover,
+      mode: s.points.length === 1 ? 'markers' : 'lines',
+      name: plotlyText(s.legend ?? s.name),
+      meta: plotlyText(s.name),
+      legendgroup: group(s.run),
+      legendrank: 1000 + s.run,
+      showlegend: showLegend && s.legend !== undefined,
+      yaxis: y.trace,
+      x: s.points.map((p) => p[0]),
+      y: s.points.map((p) => p[1]),
+      text: s.labels,
+      line: { color: s.color, width: s.width, dash: DASHES[s.dash] },
+      marker: { color: s.color },
+      opacity: s.opacity,
+      hovertemplate: '%{meta}: %{text}<extra></extra>',
+    };
+    data.push(trace);
+  }
+  // Marks; a divergence line spans its panel (its label stacked under the previous ones).
+
+  let divergedIndex = 0;
+  for (const m of spec.marks) {
+    const panel = spec.panels[m.panel]!;
+    const y = yRef(m.panel);
+    const common = {
+      uid: `run-${m.run}-${m.kind}`,
+      type: 'scatter',
+      name: plotlyText(m.label),
+      legendgroup: group(m.run),
+      showlegend: false,
+      yaxis: y.trace,
+      hoverinfo: 'skip',
+      cliponaxis: true,
+      textfont: { color: m.color, size: 11 },
+    };
+    if (m.kind === 'diverged') {
+      const [lo, hi] = range(panel.y);
+      // The label sits 12 px lower for each earlier divergence, as in the SVG.
+      const at = hi - ((hi - lo) * (12 + 12 * divergedIndex++)) / panel.height;
+      const v = (u: number): number => (panel.y.log ? Math.pow(10, u) : u);
+      data.push({
+        ...common,
+        mode: 'lines+text',
+        x: [m.x, m.x, m.x],
+        y: [v(lo), v(at), v(hi)],
+        text: ['', plotlyText(m.label), ''],
+        textposition: 'middle left',
+        line: { color: m.color, width: 1, dash: 'dash' },
+      });
+      continue;
+    }
+    const right = m.x > (spec.x.min + spec.x.max) / 2;
+    data.push({
+      ...common,
+      mode: m.showLabel ? 'markers+text' : 'markers',
+      x: [m.x],
+      y: [m.y],
+      text: [m.showLabel ? plotlyText(m.label) : ''],
+      textposition: right ? 'top left' : 'top right',
+      marker:
+        m.kind === 'min'
+          ? { color: m.color, size: 7, line: { color: colors.text, width: 0.8 } }
+          : {
+              color: m.color,
+              size: 8,
+              symbol: 'square-open',
+              line: { color: m.color, width: 1.5 },
+            },
     });
-    if (smooth) {
-      data.push({
-        uid: `${group}-smooth`,
-        type: 'scatter',
-        mode: 'lines',
-        name,
-        legendgroup: group,
-        ...xy(smoothCurve(run.points, view.smoothing)),
-        line: { color, width: 2 },
-        hovertemplate: text.hoverSmoothed,
-      });
-    }
-    if (run.valPoints && run.valPoints.length > 0) {
-      data.push({
-        uid: `${group}-val`,
-        type: 'scatter',
-        mode: 'lines',
-        name: text.validation(name),
-        legendgroup: group,
-        ...xy(run.valPoints),
-        line: { color, width: 2, dash: 'dash' },
-        hovertemplate: text.hover,
-      });
-    }
-    if (showLr && run.learningRate && run.learningRate.length > 0) {
-      data.push({
-        uid: `${group}-lr`,
-        type: 'scatter',
-        mode: 'lines',
-        name: text.learningRateTrace(name),
-        legendgroup: group,
-        yaxis: 'y2',
-        ...xy(run.learningRate),
-        line: { color, width: 1, dash: 'dot' },
-        hovertemplate: text.hoverLr,
-      });
-    }
-  });
-  const axis = {
+  }
+
+  // Panels stacked top to bottom inside the plot area, with the SVG's heights and gaps.
+  const plotHeight =
+    spec.panels.reduce((h, p) => h + p.height, 0) + PANEL_GAP * (spec.panels.length - 1);
+  const titleLines = spec.title ? wrap(spec.title, Math.max(120, width - 24), 14) : [];
+  const legendLabels = showLegend
+    ? spec.series.filter((s) => s.legend !== undefined).map((s) => s.legend as string)
+    : [];
+  const rows = legendRows(legendLabels, Math.max(100, width - 16));
+  const margin = {
+    l: MARGIN.l,
+    r: MARGIN.r,
+    t: titleLines.length > 0 ? 14 + 18 * titleLines.length : 16,
+    // x tick labels and the x title, then the legend's rows.
+    b: 48 + rows * LEGEND_ROW + (rows > 0 ? 6 : 0),
+  };
+  const axisStyle = {
     gridcolor: colors.grid,
     zerolinecolor: colors.grid,
     linecolor: colors.grid,
+    showline: true,
     automargin: true,
   };
-  const { title, xLabel, yLabel } = payload.options;
   const layout: PlotLayout = {
     uirevision: 'losslab',
-    height: 360,
-    margin: { l: 60, r: showLr ? 60 : 20, t: title ? 40 : 16, b: 48 },
+    height: plotHeight + margin.t + margin.b,
+    margin,
     paper_bgcolor: colors.background,
     plot_bgcolor: colors.background,
-    font: { color: colors.text, family: colors.font },
-    hovermode: 'closest',
-    showlegend: true,
-    legend: { bgcolor: 'rgba(0,0,0,0)' },
-    xaxis: { ...axis, title: { text: plotlyText(xLabel) } },
-    yaxis: {
-      ...axis,
-      title: { text: plotlyText(yLabel) },
-      type: view.logY ? 'log' : 'linear',
-      uirevision: view.logY ? 'log' : 'linear',
+    font: { color: colors.text, family: colors.font, size: FONT },
+    hovermode: 'x unified',
+    hoverlabel: { bgcolor: colors.background, font: { color: colors.text } },
+    showlegend: showLegend,
+    // Below the plot, in rows, inside the bottom margin reserved for it.
+    legend: {
+      orientation: 'h',
+      x: 0,
+      xanchor: 'left',
+      y: 0,
+      yref: 'container',
+      yanchor: 'bottom',
+      bgcolor: 'rgba(0,0,0,0)',
+      traceorder: 'grouped',
+    },
+    xaxis: {
+      ...axisStyle,
+      title: { text: plotlyText(spec.x.title), standoff: 6 },
+      range: range(spec.x),
+      tickmode: 'array',
+      tickvals: spec.x.ticks.map((t) => t.value),
+      ticktext: spec.x.ticks.map((t) => plotlyText(t.label)),
+      anchor: yRef(spec.panels.length - 1).trace,
+      hoverformat: ',',
     },
   };
-  if (showLr) {
-    // Its own linear scale on the right: a learning rate and a loss share no units.
-    layout.yaxis2 = {
-      ...axis,
-      title: { text: text.learningRateAxis },
-      overlaying: 'y',
-      side: 'right',
-      showgrid: false,
-      rangemode: 'tozero',
+  let offset = 0;
+  spec.panels.forEach((panel, i) => {
+    const top = 1 - offset / plotHeight;
+    offset += panel.height;
+    const bottom = 1 - offset / plotHeight;
+    offset += PANEL_GAP;
+    layout[yRef(i).layout] = {
+      ...axisStyle,
+      title: { text: plotlyText(panel.y.title) },
+      type: panel.y.log ? 'log' : 'linear',
+      uirevision: `${panel.key}-${panel.y.log ? 'log' : 'linear'}`,
+      domain: [Math.max(0, bottom), Math.min(1, top)],
+      anchor: 'x',
+      range: range(panel.y),
+      tickmode: 'array',
+      tickvals: panel.y.ticks.map((t) => t.value),
+      ticktext: panel.y.ticks.map((t) => plotlyText(t.label)),
+    };
+  });
+  if (spec.notes.length > 0) {
+    layout.annotations = [
+      {
+        xref: 'x domain',
+        yref: 'y domain',
+        x: 0.01,
+        y: 0.02,
+        xanchor: 'left',
+        yanchor: 'bottom',
+        align: 'left',
+        showarrow: false,
+        text: spec.notes.map((n) => `<i>${plotlyText(n)}</i>`).join('<br>'),
+        opacity: 0.7,
+        font: { size: 11 },
+      },
+    ];
+  }
+  if (titleLines.length > 0) {
+    layout.title = {
+      text: titleLines.map(plotlyText).join('<br>'),
+      x: 0.02,
+      xanchor: 'left',
+      y: 1,
+      yref: 'container',
+      yanchor: 'top',
+      pad: { t: 8 },
+      font: { size: 14 },
     };
   }
-  if (title) {
-    layout.title = { text: plotlyText(title), x: 0.02, xanchor: 'left' };
-  }
-  return { data, layout };
+  return { data, layout, spec };
 }

@@ -7,6 +7,7 @@ export interface PlotlyApi {
     config?: Record<string, unknown>,
   ): Promise<unknown>;
   purge(root: HTMLElement): void;
+  relayout(root: HTMLElement, update: Record<string, unknown>): Promise<unknown>;
   downloadImage(root: HTMLElement, options: Record<string, unknown>): Promise<unknown>;
   Plots: { resize(root: HTMLElement): Promise<unknown> | void };
 }

@@ -1,4 +1,10 @@
-import type { CurveOptions, CurvePoint, CurveRun, LossCurvePayload } from '@losslab/kernel';
+import type {
+  CurveMetric,
+  CurveOptions,
+  CurvePoint,
+  CurveRun,
+  LossCurvePayload,
+} from '@losslab/kernel';
 
 /** Why a payload could not be drawn; the message is shown to the user as text. */
 export class PayloadError extends Error {
@@ -98,6 +104,27 @@ function run(value: unknown, i: number): CurveRun {
   if (learningRate) {
     out.learningRate = learningRate;
   }
+  const elapsed = optionalPoints(value, 'elapsed', where);
+  if (elapsed) {
+    out.elapsed = elapsed;
+  }
+  if (value.metrics !== undefined) {
+    if (!Array.isArray(value.metrics)) {
+      throw new PayloadError(`'${where}.metrics' must be an array of { name, points }`);
+    }
+    out.metrics = value.metrics.map((m: unknown, k) => {
+      const at = `${where}.metrics[${k}]`;
+      if (!isRecord(m) || typeof m.name !== 'string') {
+        throw new PayloadError(`'${at}' must be { name, points } with a string name`);
+      }
+      const metric: CurveMetric = { name: m.name, points: points(m.points, `${at}.points`) };
+      const val = optionalPoints(m, 'valPoints', at);
+      if (val) {
+        metric.valPoints = val;
+      }
+      return metric;
+    });
+  }
   return out;
 }
 
@@ -127,6 +154,13 @@ function options(value: unknown): CurveOptions {
     xLabel: text('xLabel', 'step'),
     yLabel: text('yLabel', 'loss'),
   };
+  const yKind = text('yKind', 'loss');
+  if (yKind !== 'loss' && yKind !== 'value') {
+    throw new PayloadError(`'options.yKind' must be 'loss' or 'value'`);
+  }
+  if (yKind === 'value') {
+    parsed.yKind = 'value';
+  }
   const locale = text('locale', '');
   if (locale !== '') {
     parsed.locale = locale;

@@ -1,9 +1,7 @@
-import type { CurveRun } from '@losslab/kernel';
-
 /**
- * The words the plugin adds around a chart (toolbar, trace names, hover, summary), in the
- * language the payload's `options.locale` names. The kernel helper's own texts are in its
- * `locale.ts`; the plugin imports the payload's types only, so it keeps its few words here.
+ * The words of the plugin's toolbar, in the language the payload's `options.locale` names. What
+ * the chart itself says (trace names, marks, notes, summary) comes from the kernel's `chartSpec`
+ * in the same locale.
  */
 export interface PluginText {
   logY: string;
@@ -13,129 +11,40 @@ export interface PluginText {
   smoothing: string;
   pngTitle: string;
   csvTitle: string;
-  /** A trace's name with a suffix: validation, learning rate. */
-  validation(name: string): string;
-  learningRateTrace(name: string): string;
-  learningRateAxis: string;
-  /** Plotly hover templates (`%{…}` are plotly's placeholders). */
-  hover: string;
-  hoverSmoothed: string;
-  hoverLr: string;
-  /**
-   * The summary line of one run under the chart. `now` (ms since the epoch) dates a live run's
-   * last frame: past `STALE_MS` it says "no update for …" rather than "running".
-   */
-  summaryRun(
-    run: Pick<
-      CurveRun,
-      'name' | 'steps' | 'final' | 'min' | 'stopReason' | 'stopMessage' | 'updatedAt'
-    >,
-    now?: number,
-  ): string;
-}
-
-/**
- * A live run whose last frame is older than this is not called running: its kernel was
- * interrupted, died, or is busy in code that cannot draw (30 s: ten times the slowest frame
- * interval of a long synchronous run's first minutes).
- */
-export const STALE_MS = 30_000;
-
-/** '45 s', '3 min', '2 h': how long ago, roughly. */
-function ago(ms: number, units: readonly [string, string, string]): string {
-  const s = Math.round(ms / 1000);
-  if (s < 120) {
-    return `${s} ${units[0]}`;
-  }
-  const min = Math.round(s / 60);
-  return min < 120 ? `${min} ${units[1]}` : `${Math.round(min / 60)} ${units[2]}`;
-}
-
-/** How a run stands: its stop reason, or what an error, an interrupt or a stale frame says. */
-function standing(
-  run: Pick<CurveRun, 'stopReason' | 'stopMessage' | 'updatedAt'>,
-  now: number | undefined,
-  reasons: Record<string, string>,
-  noUpdateFor: (age: string) => string,
-  units: readonly [string, string, string],
-): string {
-  if ((run.stopReason === 'error' || run.stopReason === 'interrupted') && run.stopMessage) {
-    return run.stopMessage;
-  }
-  if (run.stopReason === 'running' && run.updatedAt !== undefined && now !== undefined) {
-    const age = now - run.updatedAt;
-    if (age > STALE_MS) {
-      return noUpdateFor(ago(age, units));
-    }
-  }
-  return reasons[run.stopReason] ?? run.stopReason;
-}
-
-function formatLoss(value: number | null, notFinite: string): string {
-  return value === null ? notFinite : value.toPrecision(4);
+  /** The "ignore outliers" toggle of the y scale. */
+  outliers: string;
+  outliersTitle: string;
+  /** The x-axis toggle between steps and wall-clock time. */
+  time: string;
+  timeTitle: string;
 }
 
 const en: PluginText = {
   logY: 'Log y',
   logYTitle: 'Switch the y axis between log and linear',
   lr: 'LR',
-  lrTitle: 'Show the learning rate on a second y axis',
+  lrTitle: "Show each run's learning rate in a panel under the loss",
   smoothing: 'Smoothing ',
   pngTitle: 'Download the chart as a PNG image',
   csvTitle: 'Download the curves as CSV',
-  validation: (name) => `${name} (validation)`,
-  learningRateTrace: (name) => `${name} (learning rate)`,
-  learningRateAxis: 'learning rate',
-  hover: '%{fullData.name}<br>step %{x}<br>loss %{y:.6g}<extra></extra>',
-  hoverSmoothed: '%{fullData.name} (smoothed)<br>step %{x}<br>loss %{y:.6g}<extra></extra>',
-  hoverLr: '%{fullData.name}<br>step %{x}<br>lr %{y:.4g}<extra></extra>',
-  summaryRun: (run, now) => {
-    const best = run.min
-      ? `, best ${formatLoss(run.min.loss, 'not finite')} at step ${run.min.step}`
-      : '';
-    const how = standing(run, now, {}, (age) => `no update for ${age}`, ['s', 'min', 'h']);
-    const stop = how ? ` (${how})` : '';
-    return `${run.name}: ${run.steps} steps, final ${formatLoss(run.final, 'not finite')}${best}${stop}`;
-  },
-};
-
-const STOP_REASONS_ZH: Record<string, string> = {
-  threshold: '达到阈值',
-  maxSteps: '达到迭代上限',
-  earlyStopping: '提前停止',
-  diverged: '发散',
-  callback: '回调停止',
-  running: '训练中',
-  error: '出错停止',
-  interrupted: '被中断',
+  outliers: 'Ignore outliers',
+  outliersTitle: 'Scale y to the bulk of the values, not to a diverged run',
+  time: 'Time x',
+  timeTitle: 'Switch the x axis between steps and seconds since each run started',
 };
 
 const zh: PluginText = {
   logY: '对数 y',
   logYTitle: '在对数坐标与线性坐标之间切换 y 轴',
   lr: '学习率',
-  lrTitle: '在第二个 y 轴上显示学习率',
+  lrTitle: '在损失下方的面板中显示每次运行的学习率',
   smoothing: '平滑 ',
   pngTitle: '把图表下载为 PNG 图片',
   csvTitle: '把曲线数据下载为 CSV',
-  validation: (name) => `${name}（验证集）`,
-  learningRateTrace: (name) => `${name}（学习率）`,
-  learningRateAxis: '学习率',
-  hover: '%{fullData.name}<br>第 %{x} 步<br>损失 %{y:.6g}<extra></extra>',
-  hoverSmoothed: '%{fullData.name}（平滑）<br>第 %{x} 步<br>损失 %{y:.6g}<extra></extra>',
-  hoverLr: '%{fullData.name}<br>第 %{x} 步<br>学习率 %{y:.4g}<extra></extra>',
-  summaryRun: (run, now) => {
-    const best = run.min
-      ? `，最小 ${formatLoss(run.min.loss, '非有限值')}（第 ${run.min.step} 步）`
-      : '';
-    const how = standing(run, now, STOP_REASONS_ZH, (age) => `已 ${age}没有更新`, [
-      '秒',
-      '分钟',
-      '小时',
-    ]);
-    const stop = how ? `（${how}）` : '';
-    return `${run.name}：${run.steps} 步，最终 ${formatLoss(run.final, '非有限值')}${best}${stop}`;
-  },
+  outliers: '忽略离群值',
+  outliersTitle: '按大部分数值确定 y 轴范围，不受发散运行的影响',
+  time: '时间 x',
+  timeTitle: '在步数与自每次运行开始以来的秒数之间切换 x 轴',
 };
 
 /**

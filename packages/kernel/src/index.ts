@@ -8,7 +8,24 @@ export type {
   CurvePoint,
   CurveOptions,
   CurveStopReason,
+  CurveMetric,
 } from './payload';
+export { LOSS_SURFACE_MIME } from './surfacePayload';
+export type { LossSurfacePayload } from './surfacePayload';
+// What a chart says, decided once (both renderers draw it); also in the browser-safe entry
+// '@losslab/kernel/lib/browser' that the JupyterLab plugin bundles.
+export { chartSpec, axisTicks, tickLabels, summaryText, STALE_MS } from './chartSpec';
+export type {
+  ChartSpec,
+  ChartView,
+  AxisSpec,
+  PanelSpec,
+  SeriesSpec,
+  MarkSpec,
+  TickSpec,
+  Dash,
+} from './chartSpec';
+export { surfaceColor, SURFACE_COLORSCALE } from './surfaceColors';
 export { lossCurvePayload } from './lossCurvePayload';
 export type { HistoryLike, CurveChartOptions } from './lossCurvePayload';
 export { downsample, downsampleIndices } from './downsample';

@@ -1,35 +1,23 @@
 import type { MimeBundle } from './display';
-import { formatNumber } from './formatNumber';
+import { chartSpec, summaryText } from './chartSpec';
 import { LOSS_CURVE_MIME } from './payload';
-import type { CurveRun, LossCurvePayload } from './payload';
+import type { LossCurvePayload } from './payload';
 import { renderCurveSvg } from './renderCurveSvg';
 import { svgImage } from './svgImage';
 
 /**
- * One line saying what a chart shows, for `text/plain` and for plain Node: each run's name,
- * steps, final loss and minimum with its step.
+ * One line saying what a chart shows, for `text/plain` and for plain Node: the title, then each
+ * run's summary as `chartSpec` words it (steps, final loss, minimum with its step, how it stopped)
+ * in the chart's locale.
  *
  * @example
  * summarizeCurve(lossCurvePayload({ name: 'gd', loss: [4, 1, 2], stopReason: 'maxSteps' }));
  * // 'Training loss: gd: 3 steps, final 2, min 1 at step 2 (maxSteps)'
  */
 export function summarizeCurve(payload: LossCurvePayload): string {
-  return `${payload.options.title}: ${payload.runs.map(summarizeRun).join('; ')}`;
-}
-
-function summarizeRun(run: CurveRun): string {
-  const final = run.final === null ? 'not finite' : formatNumber(run.final, 4);
-  const min =
-    run.min === null
-      ? 'no finite loss'
-      : `min ${formatNumber(run.min.loss, 4)} at step ${run.min.step}`;
-  const diverged = run.divergedAt === undefined ? '' : `, diverged at step ${run.divergedAt}`;
-  // An error or an interrupt is said in full: how and at which step the run stopped.
-  const how =
-    (run.stopReason === 'error' || run.stopReason === 'interrupted') && run.stopMessage
-      ? run.stopMessage
-      : run.stopReason;
-  return `${run.name}: ${run.steps} steps, final ${final}, ${min}${diverged} (${how})`;
+  const spec = chartSpec(payload);
+  const sep = payload.options.locale === 'zh' ? '：' : ': ';
+  return `${payload.options.title}${sep}${summaryText(spec.summary, spec.locale)}`;
 }
 
 /**

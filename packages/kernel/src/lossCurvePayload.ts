@@ -3,7 +3,13 @@ import type { History } from '@losslab/core';
 import { clipText, MAX_MESSAGE_LENGTH } from './clipText';
 import { downsample, downsampleIndices } from './downsample';
 import type { StreamingDownsampler } from './StreamingDownsampler';
-import type { CurvePoint, CurveRun, CurveStopReason, LossCurvePayload } from './payload';
+import type {
+  CurveMetric,
+  CurvePoint,
+  CurveRun,
+  CurveStopReason,
+  LossCurvePayload,
+} from './payload';
 import { localizeStopMessage } from './describeStop';
 import { checkLocale, getLocale, messages } from './locale';
 import type { Locale } from './locale';
@@ -14,7 +20,18 @@ import type { Locale } from './locale';
  * at its steps, with its exact `minLoss`/`minStep` and `lastLoss`.
  */
 export type HistoryLike = Pick<History, 'loss'> &
-  Partial<Omit<History, 'loss' | 'stopReason'>> & { stopReason?: CurveStopReason };
+  Partial<Omit<History, 'loss' | 'stopReason'>> & {
+    stopReason?: CurveStopReason;
+    /**
+     * Other named series drawn beside the loss, one panel per name (accuracy, any metric): each
+     * one value per entry of `loss`.
+     */
+    metrics?: Readonly<Record<string, readonly number[]>>;
+    /** The same metrics on validation data, one value per entry of `valStep`. */
+    valMetrics?: Readonly<Record<string, readonly number[]>>;
+    /** Seconds since the run started, one per entry of `loss` (a chart can put time on x). */
+    elapsed?: readonly number[];
+  };
 
 /** Options of `plotLosses`, `liveLossCurve` and `lossCurvePayload`. */
 export interface CurveChartOptions {
@@ -36,6 +53,11 @@ export interface CurveChartOptions {
   maxPoints?: number;
   /** Language of the chart's own text (default: the one `setLocale` set, else English). */
   locale?: Locale;
+  /**
+   * What y is: `'loss'` (default; its minimum is marked as the best) or `'value'` for another
+   * quantity plotted as a curve (a learning rate, a gradient norm): no minimum, a range instead.
+   */
+  yKind?: 'loss' | 'value';
 }
 
 /**
@@ -112,6 +134,13 @@ export function buildCurvePayload(
       yLabel: clipText(String(options?.yLabel ?? text.loss)),
     },
   };
+  const yKind = options?.yKind ?? 'loss';
+  if (yKind !== 'loss' && yKind !== 'value') {
+    throw new LosslabError(fn, 'yKind', `'yKind' must be 'loss' or 'value', got ${String(yKind)}`);
+  }
+  if (yKind === 'value') {
+    payload.options.yKind = 'value';
+  }
   // English is the payload's default: an English chart's payload stays as it always was.
   if (locale !== 'en') {
     payload.options.locale = locale;
@@ -196,6 +225,39 @@ function curveRun(
   const lr = h.learningRate;
   if (lr !== undefined && lr.length === n && n > 0) {
     run.learningRate = indices.map((i) => [stepOf(i), rounded(lr[i] as number, 4)]);
+  }
+  const seconds = h.elapsed;
+  if (seconds !== undefined && seconds.length === n && n > 0) {
+    run.elapsed = indices.map((i) => [stepOf(i), rounded(seconds[i] as number, 6)]);
+  }
+  const metrics = Object.entries(h.metrics ?? {});
+  for (const [metric, values] of metrics) {
+    if (values.length !== n) {
+      throw new LosslabError(
+        'lossCurvePayload',
+        'histories',
+        `metric '${metric}' has ${values.length} values but the run has ${n} losses`,
+      );
+    }
+  }
+  const valMetrics = Object.entries(h.valMetrics ?? {});
+  const names = [...new Set([...metrics.map(([k]) => k), ...valMetrics.map(([k]) => k)])];
+  if (names.length > 0) {
+    run.metrics = names.map((metric) => {
+      const m: CurveMetric = { name: clipText(metric), points: [] };
+      const values = h.metrics?.[metric];
+      if (values !== undefined) {
+        m.points = indices.map((i) => [stepOf(i), rounded(values[i] as number, 7)]);
+      }
+      const val = h.valMetrics?.[metric];
+      if (val !== undefined && val.length > 0) {
+        m.valPoints = downsample(val, {
+          buckets: Math.max(8, buckets >> 1),
+          steps: h.valStep,
+        }).map(([step, v]) => [step, v === null ? null : rounded(v, 7)]);
+      }
+      return m;
+    });
   }
   return run;
 }

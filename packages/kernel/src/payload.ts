@@ -62,6 +62,25 @@ export interface CurveRun {
   valPoints?: CurvePoint[];
   /** Learning rate at the same steps as `points`, 4 significant digits (omitted when unknown). */
   learningRate?: CurvePoint[];
+  /**
+   * Other named series of the run, drawn beside the loss in a panel of their own per name (as
+   * Keras and livelossplot do): accuracy, a metric a user computes. `points` at the steps of the
+   * loss, `valPoints` on validation data at their own steps; null for a non-finite value.
+   */
+  metrics?: CurveMetric[];
+  /**
+   * Wall-clock time since the run's first step, in seconds, at some steps (`[step, seconds]`,
+   * increasing): a renderer can put relative time on the x axis, interpolating between them.
+   */
+  elapsed?: CurvePoint[];
+}
+
+/** One named series of a run besides its loss (see `CurveRun.metrics`). */
+export interface CurveMetric {
+  /** The series' name, also its panel's title (text, at most 200 characters). */
+  name: string;
+  points: CurvePoint[];
+  valPoints?: CurvePoint[];
 }
 
 /** Axis and chart options. */
@@ -84,6 +103,12 @@ export interface CurveOptions {
    * `Locale` such as `'zh'`. Absent means English; a renderer that does not know it uses English.
    */
   locale?: string;
+  /**
+   * What y is: `'loss'` (absent: the default), whose minimum is the run's best and is marked; or
+   * `'value'`, any other quantity (a learning rate, a gradient norm) that has no "best": no
+   * minimum mark, and the summary gives its range instead.
+   */
+  yKind?: 'loss' | 'value';
 }
 
 /** The whole payload of `application/vnd.losslab.curve.v1+json`. */

@@ -42,7 +42,7 @@ const texts = (doc: Document): string[] =>
 
 /** The polyline segments of the curve paths: one entry per `M`. */
 const segments = (doc: Document): number =>
-  Array.from(doc.querySelectorAll('g[clip-path] path')).reduce(
+  Array.from(doc.querySelectorAll('path[data-series]')).reduce(
     (n, p) => n + ((p.getAttribute('d') ?? '').match(/M/g) ?? []).length,
     0,
   );
@@ -164,7 +164,7 @@ describe('renderCurveSvg', () => {
 
   it('draws the smoothed curve over the faint raw one', () => {
     const doc = render({ loss: [4, 1, 3, 0.5, 2] }, { smoothing: 0.6 });
-    const paths = doc.querySelectorAll('g[clip-path] path');
+    const paths = doc.querySelectorAll('path[data-series]');
     expect(paths).toHaveLength(2);
     expect(paths[0]?.getAttribute('stroke-opacity')).toBe('0.3');
     expect(paths[1]?.getAttribute('d')).not.toBe(paths[0]?.getAttribute('d'));
