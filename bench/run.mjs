@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark runner: `npm run bench` (build first) or `node bench/run.mjs [filter]`.
 //
-// Every module in bench/cases/*.mjs exports `cases`, an array of
+// Every module in bench/cases/*.mjs exports `cases` (and may export `report(filter)`, an async
+// function returning markdown lines printed after the table, or null), `cases` being an array of
 //   { group, name, size, core: () => void, naive: () => void,
 //     numpy?: { setup: string, stmt: string }, setup?: () => void, teardown?: () => void }
 // `setup`/`teardown` (optional) allocate and free a case's data so that the 1e7-element cases
@@ -100,8 +101,12 @@ async function main() {
     .filter((f) => f.endsWith('.mjs'))
     .sort();
   const all = [];
+  const reports = [];
   for (const f of files) {
     const mod = await import(pathToFileURL(join(dir, f)).href);
+    if (typeof mod.report === 'function') {
+      reports.push(mod.report);
+    }
     for (const c of mod.cases) {
       const id = `${c.group}: ${c.name}`;
       if (id.includes(filter)) {
@@ -126,14 +131,24 @@ async function main() {
     rows.push({ id: c.id, core, naive, np });
     console.error(`${c.id}: core ${fmt(core)} ms, naive ${fmt(naive)} ms, numpy ${fmt(np)} ms`);
   }
-  const lines = [
-    '| case | core ms | naive ms | numpy ms | core vs naive | core vs numpy |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.id} | ${fmt(r.core)} | ${fmt(r.naive)} | ${fmt(r.np)} | ${ratio(r.core, r.naive)} | ${ratio(r.core, r.np)} |`,
-    ),
-  ];
+  const lines =
+    rows.length === 0
+      ? []
+      : [
+          '| case | core ms | naive ms | numpy ms | core vs naive | core vs numpy |',
+          '|---|---:|---:|---:|---:|---:|',
+          ...rows.map(
+            (r) =>
+              `| ${r.id} | ${fmt(r.core)} | ${fmt(r.naive)} | ${fmt(r.np)} | ${ratio(r.core, r.naive)} | ${ratio(r.core, r.np)} |`,
+          ),
+        ];
+  // Modules may add a table of their own after the cases (bench/cases/kernel.mjs: the kernels).
+  for (const report of reports) {
+    const extra = await report(filter);
+    if (extra !== null) {
+      lines.push(...(lines.length > 0 ? [''] : []), ...extra);
+    }
+  }
   const table = lines.join('\n');
   const header = `Node ${process.version}, ${new Date().toISOString()}; best of ${SAMPLES} after warm-up. "core vs X" = X time / core time.\n\n`;
   console.log(table);

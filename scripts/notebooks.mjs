@@ -50,7 +50,7 @@ export const KERNELS = ['tslab', 'deno'];
  * Deno 2.9's kernel can send a cell's last stdout lines after its idle status; nb_execute.py
  * keeps listening this long after each cell's idle (measured: late lines came within a few ms).
  */
-const DENO_LATE_OUTPUT_S = 0.25;
+export const DENO_LATE_OUTPUT_S = 0.25;
 
 /** Writes `kernel`'s kernelspec (the built `losslab install`'s own) into `dir`; returns its folder. */
 function writeKernelspec(kernel, dir) {

@@ -6,8 +6,13 @@
 // drawing, so a display writer stands in for tslab's: it serializes and signs every message as
 // tslab's `signAndSend` does (JSON.stringify of the content, HMAC-SHA256), so every draw pays for
 // the payload, the SVG and the message. Sizes of the outputs are printed on stderr.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const core = require('../../packages/core/lib/index.js');
@@ -139,3 +144,104 @@ export const cases = [
     naive: () => kernel.lossCurveBundle(kernel.lossCurvePayload(million, { maxPoints: 2_000_000 })),
   },
 ];
+
+// The two TypeScript kernels side by side, each as `losslab install` registers it, driven by
+// Debian's jupyter_client (bench/kernel_timer.py): start, a trivial cell's round trip and an
+// @losslab/core cell's (medians), then each notebook's run through nbclient. Printed as a table
+// after the cases; `node bench/run.mjs kernel` runs only the kernel cases and this table.
+const KERNEL_STARTS = Number(process.env.LOSSLAB_BENCH_STARTS) || 20;
+const KERNEL_CELLS = Number(process.env.LOSSLAB_BENCH_CELLS) || 21;
+const TRIVIAL_CELL = '1 + 1';
+const CORE_CELL = `import { mseLoss } from '@losslab/core';
+mseLoss(new Float64Array([1, 2, 3]), new Float64Array([1, 2, 4])).value`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (s) => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1000).toFixed(s < 0.01 ? 1 : 0)} ms`);
+
+function kernelVersions(cli) {
+  const tslab = require('tslab/package.json').version;
+  const deno = execFileSync(cli.kernelBinary('deno'), ['--version'], { encoding: 'utf8' });
+  return { tslab: `tslab ${tslab}`, deno: `Deno ${deno.split(/\s+/)[1]}` };
+}
+
+/** The kernel table (markdown lines), or null when the filter leaves the kernel cases out. */
+export async function report(filter = '') {
+  if (!'kernel: kernels side by side'.includes(filter)) {
+    return null;
+  }
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const cli = require(join(root, 'packages', 'kernel', 'lib', 'cli.js'));
+  const { DENO_LATE_OUTPUT_S, executeNotebooks, listNotebooks } = await import(
+    pathToFileURL(join(root, 'scripts', 'notebooks.mjs')).href
+  );
+  const kernels = cli.KERNELS.filter((k) => cli.kernelBinary(k) !== null);
+  const jupyter = mkdtempSync(join(tmpdir(), 'losslab-bench-jupyter-'));
+  try {
+    for (const kernel of kernels) {
+      const dir = join(jupyter, 'kernels', kernel);
+      mkdirSync(dir, { recursive: true });
+      const spec = cli.kernelSpec(kernel, cli.kernelBinary(kernel));
+      writeFileSync(join(dir, 'kernel.json'), JSON.stringify(spec));
+    }
+    console.error(
+      `kernels: ${kernels.join(', ')}: ${KERNEL_STARTS} starts, ${KERNEL_CELLS} runs of each cell`,
+    );
+    const r = spawnSync('/usr/bin/python3', [join(root, 'bench', 'kernel_timer.py')], {
+      input: JSON.stringify({
+        kernels,
+        starts: KERNEL_STARTS,
+        cells: KERNEL_CELLS,
+        cwd: join(root, 'notebooks'),
+        trivial: TRIVIAL_CELL,
+        core: CORE_CELL,
+      }),
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        JUPYTER_PATH: jupyter,
+        JUPYTER_DATA_DIR: join(jupyter, 'data'),
+        JUPYTER_RUNTIME_DIR: join(jupyter, 'runtime'),
+        JUPYTER_CONFIG_DIR: join(jupyter, 'config'),
+        JUPYTER_PLATFORM_DIRS: '1',
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    });
+    if (r.status !== 0) {
+      throw new Error(`kernel_timer.py exited with ${r.status}`);
+    }
+    const times = JSON.parse(r.stdout);
+    const notebooks = {};
+    for (const kernel of kernels) {
+      for (const rec of executeNotebooks(listNotebooks(), { kernel })) {
+        const codeCells = rec.notebook.cells.filter((c) => c.cell_type === 'code').length;
+        // nb_execute.py listens DENO_LATE_OUTPUT_S after each Deno cell: the executor's wait,
+        // not the kernel's work, so it is taken out.
+        const wait = kernel === 'deno' ? codeCells * DENO_LATE_OUTPUT_S : 0;
+        (notebooks[rec.name] ??= {})[kernel] = rec.seconds - wait;
+        console.error(
+          `  ${kernel} ${rec.name}: ${rec.seconds.toFixed(1)} s (${rec.errors} errors)`,
+        );
+      }
+    }
+    const names = kernelVersions(cli);
+    const row = (label, f) => `| ${label} | ${kernels.map((k) => f(k)).join(' | ')} |`;
+    return [
+      `| kernels (Debian's jupyter_client; medians) | ${kernels.map((k) => names[k]).join(' | ')} |`,
+      `|---|${kernels.map(() => '---:').join('|')}|`,
+      row(`kernel start (median of ${KERNEL_STARTS})`, (k) => ms(median(times[k].start))),
+      row(`trivial cell \`${TRIVIAL_CELL}\` round trip (median of ${KERNEL_CELLS})`, (k) =>
+        ms(median(times[k].trivial)),
+      ),
+      row(`@losslab/core cell round trip (median of ${KERNEL_CELLS})`, (k) =>
+        ms(median(times[k].core)),
+      ),
+      row('@losslab/core cell, first run (its import)', (k) => ms(times[k].coreFirst)),
+      ...Object.entries(notebooks).map(([name, byKernel]) =>
+        row(`notebook ${name} (nbclient, start included)`, (k) => ms(byKernel[k])),
+      ),
+    ];
+  } finally {
+    rmSync(jupyter, { recursive: true, force: true });
+  }
+}
