@@ -235,4 +235,33 @@ export const dataCases: BadInputCase[] = [
     run: () => accuracy(f64(1, 2), f64(0, 1), { classes: 1 }),
     message: "accuracy: 'classes' must be an integer >= 2, got 1",
   },
+  {
+    name: 'makeArticleData: a misspelt option',
+    run: () => makeArticleData({ seeed: 1 } as never),
+    message:
+      "makeArticleData: unknown option 'seeed' (did you mean 'seed'? valid options: n, seed)",
+  },
+  {
+    name: 'makeLinearData: a misspelt option',
+    run: () => makeLinearData({ noize: 0.1 } as never),
+    message:
+      "makeLinearData: unknown option 'noize' (did you mean 'noise'? valid options: n, features, weights, bias, noise, seed)",
+  },
+  {
+    name: 'makeLinearDataWithOutliers: a misspelt option',
+    run: () => makeLinearDataWithOutliers({ outlierFrac: 0.2 } as never),
+    message:
+      "makeLinearDataWithOutliers: unknown option 'outlierFrac' (valid options: n, features, weights, bias, noise, seed, outlierFraction, outlierScale)",
+  },
+  {
+    name: 'makeBlobs: a key of makeMulticlassBlobs only',
+    run: () => makeBlobs({ classes: 3 } as never),
+    message: "makeBlobs: unknown option 'classes' (valid options: n, features, centers, std, seed)",
+  },
+  {
+    name: 'makeMulticlassBlobs: a misspelt option',
+    run: () => makeMulticlassBlobs({ clases: 3 } as never),
+    message:
+      "makeMulticlassBlobs: unknown option 'clases' (did you mean 'classes'? valid options: n, features, centers, std, seed, classes)",
+  },
 ];

@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import { linearData } from './makeLinearData';
 import type { LinearDataset } from './makeLinearData';
 
@@ -25,6 +26,7 @@ export interface ArticleDataOptions {
  * // x[0..3] = 1.76405235, 0.40015721, 0.97873798; y[0..3] = 7.46968004, 3.12643489, 4.32223347
  */
 export function makeArticleData(options: ArticleDataOptions = {}): LinearDataset {
+  checkOptions('makeArticleData', options, ['n', 'seed'] satisfies (keyof ArticleDataOptions)[]);
   return linearData('makeArticleData', {
     n: options.n,
     seed: options.seed,

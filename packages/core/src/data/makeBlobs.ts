@@ -1,5 +1,6 @@
 import type { BlobsDataset } from './makeMulticlassBlobs';
-import { blobs } from './makeMulticlassBlobs';
+import { BLOB_KEYS, blobs } from './makeMulticlassBlobs';
+import { checkOptions } from '../checkOptions';
 
 /** Options of {@link makeBlobs}. */
 export interface BlobsOptions {
@@ -35,6 +36,7 @@ export interface BlobsOptions {
  * // data.y: 100 zeros and 100 ones; class 0 around (-1.5, -1.5), class 1 around (1.5, 1.5)
  */
 export function makeBlobs(options: BlobsOptions = {}): BlobsDataset {
+  checkOptions('makeBlobs', options, BLOB_KEYS);
   return blobs('makeBlobs', options, 2, 100, (features) => {
     const centers = new Float64Array(2 * features);
     centers.fill(-1.5, 0, features);

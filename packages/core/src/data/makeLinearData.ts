@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import type { Dataset } from './Dataset';
 import { RandomState } from './RandomState';
 import { integerOption, numberOption, seedOption, vectorOption } from './checkDataOptions';
@@ -43,8 +44,19 @@ export interface LinearDataset extends Dataset {
  * // data.x: 200 x 2 row-major, data.y: 200 targets, data.weights = [1, -1], data.bias = 0.5
  */
 export function makeLinearData(options: LinearDataOptions = {}): LinearDataset {
+  checkOptions('makeLinearData', options, LINEAR_DATA_KEYS);
   return linearData('makeLinearData', options).data;
 }
+
+/** Every key of {@link LinearDataOptions}. */
+export const LINEAR_DATA_KEYS = Object.keys({
+  n: true,
+  features: true,
+  weights: true,
+  bias: true,
+  noise: true,
+  seed: true,
+} satisfies Record<keyof LinearDataOptions, true>);
 
 /**
  * makeLinearData under another function's name (for its error messages), also returning the

@@ -1,6 +1,7 @@
+import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import { numberOption } from './checkDataOptions';
-import { linearData } from './makeLinearData';
+import { LINEAR_DATA_KEYS, linearData } from './makeLinearData';
 import type { LinearDataOptions, LinearDataset } from './makeLinearData';
 
 /** Options of {@link makeLinearDataWithOutliers}. */
@@ -34,6 +35,7 @@ export interface OutlierDataset extends LinearDataset {
  */
 export function makeLinearDataWithOutliers(options: OutlierDataOptions = {}): OutlierDataset {
   const fn = 'makeLinearDataWithOutliers';
+  checkOptions(fn, options, [...LINEAR_DATA_KEYS, 'outlierFraction', 'outlierScale']);
   const fraction = numberOption(fn, 'outlierFraction', options.outlierFraction, 0.1, 0);
   if (fraction > 1) {
     throw new LosslabError(

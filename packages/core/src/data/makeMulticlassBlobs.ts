@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import type { Dataset } from './Dataset';
 import { RandomState } from './RandomState';
@@ -50,9 +51,19 @@ export interface BlobsDataset extends Dataset {
  */
 export function makeMulticlassBlobs(options: MulticlassBlobsOptions = {}): BlobsDataset {
   const fn = 'makeMulticlassBlobs';
+  checkOptions(fn, options, [...BLOB_KEYS, 'classes']);
   const classes = integerOption(fn, 'classes', options.classes, 3, 2);
   return blobs(fn, options, classes, 150, (features) => circleCenters(classes, features));
 }
+
+/** Every key of {@link BlobsOptions} (makeMulticlassBlobs adds `classes`). */
+export const BLOB_KEYS = Object.keys({
+  n: true,
+  features: true,
+  centers: true,
+  std: true,
+  seed: true,
+} satisfies Record<keyof Omit<MulticlassBlobsOptions, 'classes'>, true>);
 
 /** The blob recipe under a maker's name, with that maker's defaults. */
 export function blobs(

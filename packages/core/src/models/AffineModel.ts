@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import { affineBackward, affineForward, affineMseStep } from './affine';
 import { checkBackward, checkForward, checkParams, checkPositiveInt } from './checkModel';
@@ -95,10 +96,25 @@ export class AffineModel implements Model {
   }
 }
 
-/** Validates the feature count of a linear model's options. */
-export function checkFeatures(fn: string, options: unknown): number {
+/** The option keys every linear model reads (`features` and the initialization's). */
+export const LINEAR_KEYS = Object.keys({
+  features: true,
+  init: true,
+  seed: true,
+} satisfies Record<keyof LinearInitOptions | 'features', true>);
+
+/**
+ * Validates a linear model's options (an object whose keys are among `keys`, a misspelt one an
+ * error listing them) and returns its feature count.
+ */
+export function checkFeatures(
+  fn: string,
+  options: unknown,
+  keys: readonly string[] = LINEAR_KEYS,
+): number {
   if (typeof options !== 'object' || options === null) {
     throw new LosslabError(fn, 'options', `'options' must be an object such as { features: 1 }`);
   }
+  checkOptions(fn, options, keys);
   return checkPositiveInt(fn, 'features', (options as { features?: unknown }).features);
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import { affineBackward, affineForward } from './affine';
 import { checkBackward, checkForward, checkPositiveInt } from './checkModel';
@@ -21,6 +22,13 @@ export interface MlpOptions {
   /** Seed of the weight initialization (`RandomState(seed)`). Default 0. */
   seed?: number;
 }
+
+const MLP_KEYS = Object.keys({
+  layers: true,
+  activation: true,
+  output: true,
+  seed: true,
+} satisfies Record<keyof MlpOptions, true>);
 
 /** One layer of a forward pass, as {@link Mlp.forwardTrace} reports it (copies, n rows each). */
 export interface LayerTrace {
@@ -318,6 +326,7 @@ export function mlp(options: MlpOptions): Mlp {
   if (typeof options !== 'object' || options === null || !Array.isArray(options.layers)) {
     throw new LosslabError(fn, 'layers', `'layers' must be an array of widths such as [1, 8, 1]`);
   }
+  checkOptions(fn, options, MLP_KEYS);
   if (options.layers.length < 2) {
     throw new LosslabError(
       fn,

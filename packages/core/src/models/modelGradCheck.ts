@@ -1,3 +1,4 @@
+import { checkOptions } from '../checkOptions';
 import { gradCheck } from '../gradCheck';
 import type { GradCheckOptions, GradCheckResult } from '../gradCheck';
 import type { LossFn } from '../losses/registry';
@@ -34,7 +35,11 @@ export function modelGradCheck(
   target: FloatArray,
   options?: ModelGradCheckOptions,
 ): GradCheckResult {
-  const lossOptions = options?.lossOptions ?? {};
+  const { lossOptions = {}, ...checkOpts } = checkOptions('modelGradCheck', options, [
+    'h',
+    'floor',
+    'lossOptions',
+  ] satisfies (keyof ModelGradCheckOptions)[]);
   const pred = model.forward(x, n);
   const { grad } = loss(pred, target, lossOptions);
   const analytic = new Float64Array(model.params.length);
@@ -46,7 +51,7 @@ export function modelGradCheck(
     return loss(model.forward(x, n, pred), target, lossOptions).value;
   };
   try {
-    return gradCheck(f, analytic, probe, options);
+    return gradCheck(f, analytic, probe, checkOpts);
   } finally {
     model.params.set(saved);
   }

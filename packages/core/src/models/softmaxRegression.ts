@@ -1,4 +1,4 @@
-import { AffineModel, checkFeatures } from './AffineModel';
+import { AffineModel, checkFeatures, LINEAR_KEYS } from './AffineModel';
 import type { LinearInitOptions } from './AffineModel';
 import { checkPositiveInt } from './checkModel';
 import { LosslabError } from '../errors';
@@ -30,7 +30,7 @@ export interface SoftmaxRegressionOptions extends LinearInitOptions {
  */
 export function softmaxRegression(options: SoftmaxRegressionOptions): Model {
   const fn = 'softmaxRegression';
-  const features = checkFeatures(fn, options);
+  const features = checkFeatures(fn, options, [...LINEAR_KEYS, 'classes']);
   const classes = checkPositiveInt(fn, 'classes', options.classes);
   if (classes < 2) {
     throw new LosslabError(fn, 'classes', `'classes' must be at least 2, got ${classes}`);

@@ -4,6 +4,8 @@ import { leastSquares } from '../models/leastSquares';
 import { linearRegression } from '../models/linearRegression';
 import { logisticRegression } from '../models/logisticRegression';
 import { mlp } from '../models/mlp';
+import { modelGradCheck } from '../models/modelGradCheck';
+import { mseLoss } from '../losses/mseLoss';
 import type { MlpOptions } from '../models/mlp';
 import { softmaxRegression } from '../models/softmaxRegression';
 import { sgd } from '../optim/sgd';
@@ -177,5 +179,34 @@ export const trainingCases: BadInputCase[] = [
     run: () => leastSquares(new Float64Array([1, 2]), new Float64Array([1]), 1, 2),
     message:
       "leastSquares: 1 rows cannot determine 3 unknowns (2 weights and a bias): X'X is singular",
+  },
+  {
+    name: 'linearRegression: a misspelt option',
+    run: () => linearRegression({ feature: 1 } as never),
+    message:
+      "linearRegression: unknown option 'feature' (did you mean 'features'? valid options: features, init, seed)",
+  },
+  {
+    name: 'logisticRegression: an option of another model',
+    run: () => logisticRegression({ features: 2, classes: 2 } as never),
+    message: "logisticRegression: unknown option 'classes' (valid options: features, init, seed)",
+  },
+  {
+    name: 'softmaxRegression: a misspelt option',
+    run: () => softmaxRegression({ features: 2, classes: 3, int: 'uniform' } as never),
+    message:
+      "softmaxRegression: unknown option 'int' (did you mean 'init'? valid options: features, init, seed, classes)",
+  },
+  {
+    name: 'mlp: a misspelt option',
+    run: () => mlp({ layers: [1, 4, 1], activaton: 'relu' } as never),
+    message:
+      "mlp: unknown option 'activaton' (did you mean 'activation'? valid options: layers, activation, output, seed)",
+  },
+  {
+    name: 'modelGradCheck: a misspelt option',
+    run: () => modelGradCheck(lin(), data.x, data.n, mseLoss, data.y, { lossOptons: {} } as never),
+    message:
+      "modelGradCheck: unknown option 'lossOptons' (did you mean 'lossOptions'? valid options: h, floor, lossOptions)",
   },
 ];
