@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -34,11 +35,11 @@ export function addWeightDecay(weightDecay: number): GradientTransformation<Weig
 export function decay(fn: string, weightDecay: number): GradientTransformation<WeightDecayState> {
   checkNonNegativeHyper(fn, 'weightDecay', weightDecay);
   const updateScaled = (
-    grads: Float64Array,
+    grads: FloatArray,
     state: WeightDecayState,
     scale: number,
-    params?: Float64Array,
-  ): [Float64Array, WeightDecayState] => {
+    params?: FloatArray,
+  ): [FloatArray, WeightDecayState] => {
     checkState(fn, state, 'size');
     checkGrads(fn, grads, state.size);
     if (weightDecay !== 0) {
@@ -55,15 +56,15 @@ export function decay(fn: string, weightDecay: number): GradientTransformation<W
   };
   return {
     name: `${fn}(${weightDecay})`,
-    init(params: Float64Array): WeightDecayState {
+    init(params: FloatArray): WeightDecayState {
       checkInitParams(fn, params);
       return { size: params.length };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: WeightDecayState,
-      params?: Float64Array,
-    ): [Float64Array, WeightDecayState] {
+      params?: FloatArray,
+    ): [FloatArray, WeightDecayState] {
       return updateScaled(grads, state, 1, params);
     },
     updateScaled,

@@ -1,7 +1,8 @@
+import type { FloatArray } from '../types';
 import { findNonFinite } from '../check';
 import { LosslabError } from '../errors';
 import type { ChainState } from './chain';
-import type { GradientTransformation, UpdateExtra } from './GradientTransformation';
+import type { Applied, GradientTransformation, UpdateExtra } from './GradientTransformation';
 import type { LearningRate } from './Schedule';
 
 /**
@@ -37,24 +38,28 @@ export function named(
   size: number,
 ): GradientTransformation<ChainState> {
   const update = t.update.bind(t);
-  return {
+  const applyScaled = t.applyScaled?.bind(t);
+  const checkStateShape = (state: unknown): void => {
+    if (!Array.isArray(state) || state.length !== size) {
+      throw new LosslabError(
+        fn,
+        'state',
+        `'state' is not a state of ${fn} (got ${Array.isArray(state) ? `${state.length} member states, expected ${size}` : String(state)}); pass what init or the previous update returned`,
+      );
+    }
+  };
+  const guarded: GradientTransformation<ChainState> = {
     ...t,
     name,
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: ChainState,
-      params?: Float64Array,
+      params?: FloatArray,
       extra?: UpdateExtra,
-    ): [Float64Array, ChainState] {
-      if (!Array.isArray(state) || state.length !== size) {
-        throw new LosslabError(
-          fn,
-          'state',
-          `'state' is not a state of ${fn} (got ${Array.isArray(state) ? `${state.length} member states, expected ${size}` : String(state)}); pass what init or the previous update returned`,
-        );
-      }
+    ): [FloatArray, ChainState] {
+      checkStateShape(state);
       const finiteIn =
-        grads instanceof Float64Array &&
+        (grads instanceof Float64Array || grads instanceof Float32Array) &&
         findNonFinite(grads) < 0 &&
         (params === undefined || findNonFinite(params) < 0);
       const result = update(grads, state, params, extra);
@@ -71,4 +76,24 @@ export function named(
       return result;
     },
   };
+  if (applyScaled !== undefined) {
+    // The fused path checks finiteness inside its one pass (flags), not in passes of its own.
+    guarded.applyScaled = (grads, state, scale, params, extra): Applied<ChainState> => {
+      checkStateShape(state);
+      const applied = applyScaled(grads, state, scale, params, extra);
+      if (applied[1] && !applied[2]) {
+        const i = findNonFinite(params);
+        throw new LosslabError(
+          fn,
+          'grads',
+          `the update makes parameter ${i} ${params[i]} although the gradients and parameters were finite: these hyperparameters overflow on gradients this large`,
+        );
+      }
+      return applied;
+    };
+    const fused = guarded.applyScaled;
+    guarded.updateInPlace = (grads, state, params, extra): ChainState =>
+      fused(grads, state, 1, params, extra)[0];
+  }
+  return guarded;
 }

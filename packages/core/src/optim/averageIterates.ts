@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -35,15 +36,15 @@ export function averageIterates(t0 = 1e6): GradientTransformation<AverageIterate
   checkNonNegativeHyper(fn, 't0', t0);
   return {
     name: `averageIterates(t0=${t0})`,
-    init(params: Float64Array): AverageIteratesState {
+    init(params: FloatArray): AverageIteratesState {
       checkInitParams(fn, params);
       return { count: 0, ax: new Float64Array(params.length) };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: AverageIteratesState,
-      params?: Float64Array,
-    ): [Float64Array, AverageIteratesState] {
+      params?: FloatArray,
+    ): [FloatArray, AverageIteratesState] {
       checkState(fn, state, 'ax');
       const { ax } = state;
       checkGrads(fn, grads, ax.length);

@@ -234,7 +234,8 @@ export const optimCases: BadInputCase[] = [
       const opt = adamw(0.1);
       return opt.update(new Float64Array(2), opt.init(new Float64Array(2)));
     },
-    message: "addDecayedWeights: 'params' must be passed to update (a Float64Array)",
+    message:
+      "addDecayedWeights: 'params' must be passed to update (a Float64Array or Float32Array)",
   },
   {
     name: 'adam: init with an empty parameter array',

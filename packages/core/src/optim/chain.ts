@@ -1,5 +1,40 @@
 import { LosslabError } from '../errors';
-import type { GradientTransformation, UpdateExtra } from './GradientTransformation';
+import { findNonFinite } from '../check';
+import type { FloatArray } from '../types';
+import type { Applied, GradientTransformation, UpdateExtra } from './GradientTransformation';
+
+type ScalarStep = NonNullable<GradientTransformation['scalarStep']>;
+type Fusable = Required<Pick<GradientTransformation, 'applyScaled'>>;
+
+/**
+ * params += scale * updates, with the finiteness flags of `applyScaled`: the unfused tail of a
+ * chain whose members cannot add their updates themselves.
+ */
+function addScaled(
+  updates: FloatArray,
+  next: unknown,
+  scale: number,
+  params: FloatArray,
+): Applied<unknown> {
+  if (updates.length !== params.length) {
+    throw new LosslabError(
+      'chain',
+      'params',
+      `'params' has length ${params.length} but the updates have ${updates.length}`,
+    );
+  }
+  let inputs = 0;
+  let written = 0;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as number;
+    const u = (updates[i] as number) * scale;
+    inputs += p - p;
+    params[i] = p + u;
+    const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+    written += q - q;
+  }
+  return [next, inputs === 0, written === 0];
+}
 
 /** The state of a chain: one state per member, in order. */
 export type ChainState = readonly unknown[];
@@ -34,38 +69,113 @@ export function chain(...transforms: GradientTransformation[]): GradientTransfor
   });
   const n = transforms.length;
   const withLr = transforms.some((t) => t.learningRate !== undefined);
+  // The fused tail of updateInPlace: a last member that adds its updates to the parameters
+  // itself, or a member that can followed by a multiplication by the learning rate; n when no
+  // member can (the updates are then added in a separate loop).
+  const last = transforms[n - 1] as GradientTransformation;
+  const beforeLast = transforms[n - 2];
+  const tail =
+    n >= 2 && last.scalarStep !== undefined && beforeLast?.applyScaled !== undefined
+      ? n - 2
+      : last.applyScaled !== undefined
+        ? n - 1
+        : n;
+
+  /** Members [from, to) in turn on `grads`, their states into `next`; returns the updates. */
+  function runMembers(
+    from: number,
+    to: number,
+    grads: FloatArray,
+    state: ChainState,
+    next: unknown[],
+    params: FloatArray | undefined,
+    extra: UpdateExtra | undefined,
+  ): FloatArray {
+    // Each member writes into the same buffer, so only the array of states is new per step.
+    let updates = grads;
+    for (let i = from; i < to; i++) {
+      const t = transforms[i] as GradientTransformation;
+      const following = i + 1 < to ? transforms[i + 1] : undefined;
+      if (following?.scalarStep !== undefined && t.updateScaled !== undefined) {
+        // Fold a following multiplication by the learning rate into this member's pass.
+        const [scale, scalarState] = following.scalarStep(state[i + 1]);
+        const [u, s] = t.updateScaled(updates, state[i], scale, params, extra);
+        updates = u;
+        next[i] = s;
+        next[i + 1] = scalarState;
+        i++;
+        continue;
+      }
+      const [u, s] = t.update(updates, state[i], params, extra);
+      updates = u;
+      next[i] = s;
+    }
+    return updates;
+  }
+  /** The fused path: members, then the updates times `scale` added to `params`. */
+  function applyScaled(
+    grads: FloatArray,
+    state: ChainState,
+    scale: number,
+    params: FloatArray,
+    extra?: UpdateExtra,
+  ): Applied<ChainState> {
+    const next = new Array<unknown>(n);
+    // Members before the fused tail see transformed gradients: the finiteness the caller asks
+    // about is that of what it passed in.
+    const inputsFinite =
+      tail > 0 ? findNonFinite(grads) < 0 && findNonFinite(params) < 0 : undefined;
+    const updates = runMembers(0, tail, grads, state, next, params, extra);
+    let applied: Applied<unknown>;
+    if (tail === n) {
+      applied = addScaled(updates, next, scale, params);
+    } else if (tail === n - 2) {
+      const last = transforms[n - 1] as GradientTransformation;
+      const [lrScale, lastState] = (last.scalarStep as ScalarStep)(state[n - 1]);
+      next[n - 1] = lastState;
+      applied = (transforms[n - 2] as Fusable).applyScaled(
+        updates,
+        state[n - 2],
+        scale * lrScale,
+        params,
+        extra,
+      );
+      next[n - 2] = applied[0];
+    } else {
+      applied = (transforms[n - 1] as Fusable).applyScaled(
+        updates,
+        state[n - 1],
+        scale,
+        params,
+        extra,
+      );
+      next[n - 1] = applied[0];
+    }
+    return [next, inputsFinite ?? applied[1], applied[2]];
+  }
+
   return {
     name: transforms.map((t) => t.name).join(' -> '),
-    init(params: Float64Array): ChainState {
+    init(params: FloatArray): ChainState {
       return transforms.map((t) => t.init(params));
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: ChainState,
-      params?: Float64Array,
+      params?: FloatArray,
       extra?: UpdateExtra,
-    ): [Float64Array, ChainState] {
-      // Each member writes into the same buffer, so only the array of states is new per step.
+    ): [FloatArray, ChainState] {
       const next = new Array<unknown>(n);
-      let updates = grads;
-      for (let i = 0; i < n; i++) {
-        const t = transforms[i] as GradientTransformation;
-        const following = transforms[i + 1];
-        if (following?.scalarStep !== undefined && t.updateScaled !== undefined) {
-          // Fold a following multiplication by the learning rate into this member's pass.
-          const [scale, scalarState] = following.scalarStep(state[i + 1]);
-          const [u, s] = t.updateScaled(updates, state[i], scale, params, extra);
-          updates = u;
-          next[i] = s;
-          next[i + 1] = scalarState;
-          i++;
-          continue;
-        }
-        const [u, s] = t.update(updates, state[i], params, extra);
-        updates = u;
-        next[i] = s;
-      }
-      return [updates, next];
+      return [runMembers(0, n, grads, state, next, params, extra), next];
+    },
+    applyScaled,
+    updateInPlace(
+      grads: FloatArray,
+      state: ChainState,
+      params: FloatArray,
+      extra?: UpdateExtra,
+    ): ChainState {
+      return applyScaled(grads, state, 1, params, extra)[0];
     },
     learningRate(state: ChainState): number | undefined {
       if (!withLr) {

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { LosslabError } from '../errors';
 import type { Schedule } from './Schedule';
 
@@ -61,14 +62,13 @@ export function checkBoolean(fn: string, arg: string, value: unknown): void {
   }
 }
 
-/** Throws unless `grads` is a Float64Array of the length `size` the state was made for. */
-export function checkGrads(
-  fn: string,
-  grads: unknown,
-  size: number,
-): asserts grads is Float64Array {
-  if (!(grads instanceof Float64Array)) {
-    throw new LosslabError(fn, 'grads', `'grads' must be a Float64Array`);
+/**
+ * Throws unless `grads` is a Float64Array or Float32Array of the length `size` the state was made
+ * for.
+ */
+export function checkGrads(fn: string, grads: unknown, size: number): asserts grads is FloatArray {
+  if (!(grads instanceof Float64Array) && !(grads instanceof Float32Array)) {
+    throw new LosslabError(fn, 'grads', `'grads' must be a Float64Array or Float32Array`);
   }
   if (grads.length !== size) {
     throw new LosslabError(
@@ -82,11 +82,15 @@ export function checkGrads(
 /** Throws unless `params` is given and has the length of `grads`. */
 export function checkParams(
   fn: string,
-  params: Float64Array | undefined,
+  params: FloatArray | undefined,
   size: number,
-): asserts params is Float64Array {
-  if (!(params instanceof Float64Array)) {
-    throw new LosslabError(fn, 'params', `'params' must be passed to update (a Float64Array)`);
+): asserts params is FloatArray {
+  if (!(params instanceof Float64Array) && !(params instanceof Float32Array)) {
+    throw new LosslabError(
+      fn,
+      'params',
+      `'params' must be passed to update (a Float64Array or Float32Array)`,
+    );
   }
   if (params.length !== size) {
     throw new LosslabError(
@@ -97,10 +101,10 @@ export function checkParams(
   }
 }
 
-/** Throws unless `params` is a non-empty Float64Array (what `init` accepts). */
-export function checkInitParams(fn: string, params: unknown): asserts params is Float64Array {
-  if (!(params instanceof Float64Array)) {
-    throw new LosslabError(fn, 'params', `'params' must be a Float64Array`);
+/** Throws unless `params` is a non-empty Float64Array or Float32Array (what `init` accepts). */
+export function checkInitParams(fn: string, params: unknown): asserts params is FloatArray {
+  if (!(params instanceof Float64Array) && !(params instanceof Float32Array)) {
+    throw new LosslabError(fn, 'params', `'params' must be a Float64Array or Float32Array`);
   }
   if (params.length === 0) {
     throw new LosslabError(fn, 'params', `'params' is empty`);

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -50,14 +51,11 @@ export function clipByGlobalNorm(
   checkNonNegativeHyper(fn, 'eps', eps);
   return {
     name: `clipByGlobalNorm(${maxNorm}${eps !== 0 ? `, eps=${eps}` : ''})`,
-    init(params: Float64Array): ClipByGlobalNormState {
+    init(params: FloatArray): ClipByGlobalNormState {
       checkInitParams(fn, params);
       return { size: params.length };
     },
-    update(
-      grads: Float64Array,
-      state: ClipByGlobalNormState,
-    ): [Float64Array, ClipByGlobalNormState] {
+    update(grads: FloatArray, state: ClipByGlobalNormState): [FloatArray, ClipByGlobalNormState] {
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       const coef = maxNorm / (l2Norm(grads) + eps);

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { checkGrads, checkInitParams, checkPositiveHyper, checkState } from './checkHyper';
 import type { GradientTransformation } from './GradientTransformation';
 
@@ -25,11 +26,11 @@ export function clipByValue(maxDelta: number): GradientTransformation<ClipByValu
   checkPositiveHyper(fn, 'maxDelta', maxDelta);
   return {
     name: `clipByValue(${maxDelta})`,
-    init(params: Float64Array): ClipByValueState {
+    init(params: FloatArray): ClipByValueState {
       checkInitParams(fn, params);
       return { size: params.length };
     },
-    update(grads: Float64Array, state: ClipByValueState): [Float64Array, ClipByValueState] {
+    update(grads: FloatArray, state: ClipByValueState): [FloatArray, ClipByValueState] {
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       for (let i = 0; i < grads.length; i++) {

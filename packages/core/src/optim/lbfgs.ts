@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { findNonFinite } from '../check';
 import { LosslabError } from '../errors';
 import {
@@ -282,7 +283,7 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
   const needsClosure = lineSearch !== null || maxIter > 1;
   return {
     name: `lbfgs(lr=${lr}${maxIter !== 20 ? `, maxIter=${maxIter}` : ''}${lineSearch !== null ? ', strongWolfe' : ''})`,
-    init(params: Float64Array): LbfgsState {
+    init(params: FloatArray): LbfgsState {
       checkInitParams(fn, params);
       return {
         size: params.length,
@@ -299,11 +300,11 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
       };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: LbfgsState,
-      params?: Float64Array,
+      params?: FloatArray,
       extra?: UpdateExtra,
-    ): [Float64Array, LbfgsState] {
+    ): [FloatArray, LbfgsState] {
       checkState(fn, state, 'oldDirs');
       checkGrads(fn, grads, state.size);
       checkParams(fn, params, state.size);
@@ -332,9 +333,9 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
       const inputFinite =
         Number.isFinite(loss0) && findNonFinite(grads) < 0 && findNonFinite(params) < 0;
       let funcEvals = state.funcEvals + 1;
-      let flatGrad = grads.slice();
+      let flatGrad = Float64Array.from(grads);
       let loss = loss0;
-      const x = params.slice();
+      const x = Float64Array.from(params);
       if (maxAbs(flatGrad) <= toleranceGrad) {
         grads.fill(0);
         return [grads, { ...state, funcEvals }];

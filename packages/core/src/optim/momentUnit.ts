@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 /**
  * Second moments (running sums or averages of squared gradients) are stored in units of
  * `unit^2`, where `unit` is a power of two that stays 1 until a squared gradient would come near
@@ -16,7 +17,7 @@
  * // nu[0] * unit * unit === 3, and (1e200 / unit)^2 is finite
  */
 export function fitUnit(
-  grads: Float64Array,
+  grads: FloatArray,
   unit: number,
   arrays: readonly (Float64Array | null)[],
 ): number {

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { LosslabError } from '../errors';
 import {
   checkGrads,
@@ -144,7 +145,7 @@ export function reduceOnPlateau(
   };
   return {
     name: `reduceOnPlateau(factor=${factor}, patience=${patience})`,
-    init(params: Float64Array): ReduceOnPlateauState {
+    init(params: FloatArray): ReduceOnPlateauState {
       checkInitParams(fn, params);
       return {
         size: params.length,
@@ -155,11 +156,11 @@ export function reduceOnPlateau(
       };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: ReduceOnPlateauState,
-      _params?: Float64Array,
+      _params?: FloatArray,
       extra?: UpdateExtra,
-    ): [Float64Array, ReduceOnPlateauState] {
+    ): [FloatArray, ReduceOnPlateauState] {
       checkState(fn, state, 'best');
       checkGrads(fn, grads, state.size);
       const loss = extra?.loss;

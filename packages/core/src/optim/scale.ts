@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { checkGrads, checkInitParams, checkState } from './checkHyper';
 import { LosslabError } from '../errors';
 import type { GradientTransformation } from './GradientTransformation';
@@ -24,11 +25,11 @@ export function scale(factor: number): GradientTransformation<ScaleState> {
   }
   return {
     name: `scale(${factor})`,
-    init(params: Float64Array): ScaleState {
+    init(params: FloatArray): ScaleState {
       checkInitParams(fn, params);
       return { size: params.length };
     },
-    update(grads: Float64Array, state: ScaleState): [Float64Array, ScaleState] {
+    update(grads: FloatArray, state: ScaleState): [FloatArray, ScaleState] {
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       for (let i = 0; i < grads.length; i++) {

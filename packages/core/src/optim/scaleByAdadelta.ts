@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -64,12 +65,12 @@ export function scaleByAdadelta(
   const c = 1 - rho;
   return {
     name: `scaleByAdadelta(rho=${rho}, eps=${eps})`,
-    init(params: Float64Array): ScaleByAdadeltaState {
+    init(params: FloatArray): ScaleByAdadeltaState {
       checkInitParams(fn, params);
       const n = params.length;
       return { count: 0, squareAvg: new Float64Array(n), accDelta: new Float64Array(n), unit: 1 };
     },
-    update(grads: Float64Array, state: ScaleByAdadeltaState): [Float64Array, ScaleByAdadeltaState] {
+    update(grads: FloatArray, state: ScaleByAdadeltaState): [FloatArray, ScaleByAdadeltaState] {
       checkState(fn, state, 'accDelta');
       const { squareAvg, accDelta } = state;
       checkGrads(fn, grads, squareAvg.length);

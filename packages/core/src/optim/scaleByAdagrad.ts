@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -66,7 +67,7 @@ export function scaleByAdagrad(
   const factor = (count: number): number => 1 / (1 + count * lrDecay);
   return {
     name: `scaleByAdagrad(eps=${eps}${lrDecay > 0 ? `, lrDecay=${lrDecay}` : ''})`,
-    init(params: Float64Array): ScaleByAdagradState {
+    init(params: FloatArray): ScaleByAdagradState {
       checkInitParams(fn, params);
       return {
         count: 0,
@@ -74,7 +75,7 @@ export function scaleByAdagrad(
         unit: 1,
       };
     },
-    update(grads: Float64Array, state: ScaleByAdagradState): [Float64Array, ScaleByAdagradState] {
+    update(grads: FloatArray, state: ScaleByAdagradState): [FloatArray, ScaleByAdagradState] {
       checkState(fn, state, 'sum');
       const { sum } = state;
       checkGrads(fn, grads, sum.length);

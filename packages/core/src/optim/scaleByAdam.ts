@@ -1,13 +1,15 @@
+import type { FloatArray } from '../types';
 import {
   checkBoolean,
   checkGrads,
   checkInitParams,
   checkOptions,
+  checkParams,
   checkPositiveHyper,
   checkState,
   checkUnitInterval,
 } from './checkHyper';
-import type { GradientTransformation } from './GradientTransformation';
+import type { Applied, GradientTransformation } from './GradientTransformation';
 import { fitUnit } from './momentUnit';
 
 const KEYS = ['b1', 'b2', 'eps', 'amsgrad'] as const;
@@ -74,26 +76,28 @@ export function scaleByAdam(
 ): GradientTransformation<ScaleByAdamState> {
   const fn = 'scaleByAdam';
   const { b1, b2, eps, amsgrad } = adamHyper(fn, options);
-  const updateScaled = (
-    grads: Float64Array,
-    state: ScaleByAdamState,
-    scale: number,
-  ): [Float64Array, ScaleByAdamState] => {
+  /** What one step needs besides the arrays: bias corrections and the second moments' unit. */
+  const prepare = (grads: FloatArray, state: ScaleByAdamState): AdamStep => {
     checkState(fn, state, 'nu');
-    const { mu, nu, nuMax } = state;
-    checkGrads(fn, grads, mu.length);
+    checkGrads(fn, grads, state.mu.length);
     const t = state.count + 1;
     const bc1 = 1 - Math.pow(b1, t);
     const bc2 = 1 - Math.pow(b2, t);
+    // Second moments in units of unit^2, widened first if these squares would overflow.
+    const unit = fitUnit(grads, state.unit, [state.nu, state.nuMax]);
     // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop; dividing by
     // the denominator before multiplying by 1 / bc1 keeps a large m with b1 near 1 finite.
-    const inv1 = 1 / bc1;
-    const rootInv2 = Math.sqrt(1 / bc2);
+    return { t, unit, invUnit: 1 / unit, inv1: 1 / bc1, rootInv2: Math.sqrt(1 / bc2) };
+  };
+  const updateScaled = (
+    grads: FloatArray,
+    state: ScaleByAdamState,
+    scale: number,
+  ): [FloatArray, ScaleByAdamState] => {
+    const { t, unit, invUnit, inv1, rootInv2 } = prepare(grads, state);
+    const { mu, nu, nuMax } = state;
     const c1 = 1 - b1;
     const c2 = 1 - b2;
-    // Second moments in units of unit^2, widened first if these squares would overflow.
-    const unit = fitUnit(grads, state.unit, [nu, nuMax]);
-    const invUnit = 1 / unit;
     const n = grads.length;
     for (let i = 0; i < n; i++) {
       const g = grads[i] as number;
@@ -111,9 +115,46 @@ export function scaleByAdam(
     }
     return [grads, { count: t, mu, nu, nuMax, unit }];
   };
+  // updateScaled's loop adding to the parameters instead (one pass where update and
+  // applyUpdates take two); the same expression, so float64 parameters end bit-identical.
+  const applyScaled = (
+    grads: FloatArray,
+    state: ScaleByAdamState,
+    scale: number,
+    params: FloatArray,
+  ): Applied<ScaleByAdamState> => {
+    checkState(fn, state, 'nu');
+    checkParams(fn, params, state.mu.length);
+    const { t, unit, invUnit, inv1, rootInv2 } = prepare(grads, state);
+    const { mu, nu, nuMax } = state;
+    const c1 = 1 - b1;
+    const c2 = 1 - b2;
+    const n = grads.length;
+    let inputs = 0;
+    let written = 0;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i] as number;
+      const p = params[i] as number;
+      inputs += g - g + (p - p); // NaN once any input is not finite
+      const m = b1 * (mu[i] as number) + c1 * g;
+      const gs = g * invUnit;
+      const v = b2 * (nu[i] as number) + c2 * (gs * gs);
+      mu[i] = m;
+      nu[i] = v;
+      let vDen = v;
+      if (nuMax !== null) {
+        vDen = Math.max(nuMax[i] as number, v);
+        nuMax[i] = vDen;
+      }
+      params[i] = p + (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
+      const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+      written += q - q;
+    }
+    return [{ count: t, mu, nu, nuMax, unit }, inputs === 0, written === 0];
+  };
   return {
     name: `scaleByAdam(b1=${b1}, b2=${b2}, eps=${eps}${amsgrad ? ', amsgrad' : ''})`,
-    init(params: Float64Array): ScaleByAdamState {
+    init(params: FloatArray): ScaleByAdamState {
       checkInitParams(fn, params);
       const n = params.length;
       return {
@@ -124,9 +165,19 @@ export function scaleByAdam(
         unit: 1,
       };
     },
-    update(grads: Float64Array, state: ScaleByAdamState): [Float64Array, ScaleByAdamState] {
+    update(grads: FloatArray, state: ScaleByAdamState): [FloatArray, ScaleByAdamState] {
       return updateScaled(grads, state, 1);
     },
     updateScaled,
+    applyScaled,
   };
+}
+
+/** Per-step constants of Adam's loop. */
+interface AdamStep {
+  t: number;
+  unit: number;
+  invUnit: number;
+  inv1: number;
+  rootInv2: number;
 }

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -59,12 +60,12 @@ export function scaleByAdamax(
   const { b1, b2, eps } = adamaxHyper(fn, options);
   return {
     name: `scaleByAdamax(b1=${b1}, b2=${b2}, eps=${eps})`,
-    init(params: Float64Array): ScaleByAdamaxState {
+    init(params: FloatArray): ScaleByAdamaxState {
       checkInitParams(fn, params);
       const n = params.length;
       return { count: 0, mu: new Float64Array(n), infNorm: new Float64Array(n) };
     },
-    update(grads: Float64Array, state: ScaleByAdamaxState): [Float64Array, ScaleByAdamaxState] {
+    update(grads: FloatArray, state: ScaleByAdamaxState): [FloatArray, ScaleByAdamaxState] {
       checkState(fn, state, 'infNorm');
       const { mu, infNorm } = state;
       checkGrads(fn, grads, mu.length);

@@ -1,6 +1,13 @@
+import type { FloatArray } from '../types';
 import { LosslabError } from '../errors';
-import { checkGrads, checkInitParams, checkLearningRate, checkState } from './checkHyper';
-import type { GradientTransformation } from './GradientTransformation';
+import {
+  checkGrads,
+  checkInitParams,
+  checkLearningRate,
+  checkParams,
+  checkState,
+} from './checkHyper';
+import type { Applied, GradientTransformation } from './GradientTransformation';
 import type { LearningRate } from './Schedule';
 
 /** The state of `scaleByLearningRate`: how many updates were made. */
@@ -45,14 +52,14 @@ export function scaleByLearningRate(
   };
   return {
     name: `scaleByLearningRate(lr=${typeof lr === 'number' ? lr : 'schedule'})`,
-    init(params: Float64Array): ScaleByLearningRateState {
+    init(params: FloatArray): ScaleByLearningRateState {
       checkInitParams(fn, params);
       return { count: 0, size: params.length };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: ScaleByLearningRateState,
-    ): [Float64Array, ScaleByLearningRateState] {
+    ): [FloatArray, ScaleByLearningRateState] {
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       const scale = -rate(state.count);
@@ -60,6 +67,28 @@ export function scaleByLearningRate(
         grads[i] = (grads[i] as number) * scale;
       }
       return [grads, { count: state.count + 1, size: state.size }];
+    },
+    applyScaled(
+      grads: FloatArray,
+      state: ScaleByLearningRateState,
+      scale: number,
+      params: FloatArray,
+    ): Applied<ScaleByLearningRateState> {
+      checkState(fn, state, 'size');
+      checkGrads(fn, grads, state.size);
+      checkParams(fn, params, state.size);
+      const s = -rate(state.count) * scale;
+      let inputs = 0;
+      let written = 0;
+      for (let i = 0; i < grads.length; i++) {
+        const g = grads[i] as number;
+        const p = params[i] as number;
+        inputs += g - g + (p - p); // NaN once any input is not finite
+        params[i] = p + g * s;
+        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+        written += q - q;
+      }
+      return [{ count: state.count + 1, size: state.size }, inputs === 0, written === 0];
     },
     scalarStep(state: ScaleByLearningRateState): [number, ScaleByLearningRateState] {
       checkState(fn, state, 'size');

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -58,11 +59,11 @@ export function scaleByLion(
   const c2 = 1 - b2;
   return {
     name: `scaleByLion(b1=${b1}, b2=${b2})`,
-    init(params: Float64Array): ScaleByLionState {
+    init(params: FloatArray): ScaleByLionState {
       checkInitParams(fn, params);
       return { count: 0, mu: new Float64Array(params.length) };
     },
-    update(grads: Float64Array, state: ScaleByLionState): [Float64Array, ScaleByLionState] {
+    update(grads: FloatArray, state: ScaleByLionState): [FloatArray, ScaleByLionState] {
       checkState(fn, state, 'mu');
       const { mu } = state;
       checkGrads(fn, grads, mu.length);

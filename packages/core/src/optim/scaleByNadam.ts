@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -72,12 +73,12 @@ export function scaleByNadam(
   const muAt = (t: number): number => b1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay));
   return {
     name: `scaleByNadam(b1=${b1}, b2=${b2}, eps=${eps}, momentumDecay=${momentumDecay})`,
-    init(params: Float64Array): ScaleByNadamState {
+    init(params: FloatArray): ScaleByNadamState {
       checkInitParams(fn, params);
       const n = params.length;
       return { count: 0, muProduct: 1, mu: new Float64Array(n), nu: new Float64Array(n), unit: 1 };
     },
-    update(grads: Float64Array, state: ScaleByNadamState): [Float64Array, ScaleByNadamState] {
+    update(grads: FloatArray, state: ScaleByNadamState): [FloatArray, ScaleByNadamState] {
       checkState(fn, state, 'muProduct');
       const { mu, nu } = state;
       checkGrads(fn, grads, mu.length);

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -70,12 +71,12 @@ export function scaleByRadam(
   const c2 = 1 - b2;
   return {
     name: `scaleByRadam(b1=${b1}, b2=${b2}, eps=${eps})`,
-    init(params: Float64Array): ScaleByRadamState {
+    init(params: FloatArray): ScaleByRadamState {
       checkInitParams(fn, params);
       const n = params.length;
       return { count: 0, mu: new Float64Array(n), nu: new Float64Array(n), unit: 1 };
     },
-    update(grads: Float64Array, state: ScaleByRadamState): [Float64Array, ScaleByRadamState] {
+    update(grads: FloatArray, state: ScaleByRadamState): [FloatArray, ScaleByRadamState] {
       checkState(fn, state, 'nu');
       const { mu, nu } = state;
       checkGrads(fn, grads, mu.length);

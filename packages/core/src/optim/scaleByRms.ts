@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkBoolean,
   checkGrads,
@@ -75,7 +76,7 @@ export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<
   const c = 1 - alpha;
   return {
     name: `scaleByRms(alpha=${alpha}, eps=${eps}${centered ? ', centered' : ''}${momentum > 0 ? `, momentum=${momentum}` : ''})`,
-    init(params: Float64Array): ScaleByRmsState {
+    init(params: FloatArray): ScaleByRmsState {
       checkInitParams(fn, params);
       const n = params.length;
       return {
@@ -86,7 +87,7 @@ export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<
         unit: 1,
       };
     },
-    update(grads: Float64Array, state: ScaleByRmsState): [Float64Array, ScaleByRmsState] {
+    update(grads: FloatArray, state: ScaleByRmsState): [FloatArray, ScaleByRmsState] {
       checkState(fn, state, 'squareAvg');
       const { squareAvg, gradAvg, momentumBuffer } = state;
       checkGrads(fn, grads, squareAvg.length);

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { LosslabError } from '../errors';
 import {
   checkGrads,
@@ -91,7 +92,7 @@ export function scaleByRprop(
   const { initStepSize, etaMinus, etaPlus, minStepSize, maxStepSize } = rpropHyper(fn, options);
   return {
     name: `scaleByRprop(initStepSize=${initStepSize})`,
-    init(params: Float64Array): ScaleByRpropState {
+    init(params: FloatArray): ScaleByRpropState {
       checkInitParams(fn, params);
       const n = params.length;
       return {
@@ -100,7 +101,7 @@ export function scaleByRprop(
         stepSize: new Float64Array(n).fill(initStepSize),
       };
     },
-    update(grads: Float64Array, state: ScaleByRpropState): [Float64Array, ScaleByRpropState] {
+    update(grads: FloatArray, state: ScaleByRpropState): [FloatArray, ScaleByRpropState] {
       checkState(fn, state, 'stepSize');
       const { prev, stepSize } = state;
       checkGrads(fn, grads, prev.length);

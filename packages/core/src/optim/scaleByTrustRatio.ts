@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import {
   checkGrads,
   checkInitParams,
@@ -51,15 +52,15 @@ export function scaleByTrustRatio(
   checkNonNegativeHyper(fn, 'eps', eps);
   return {
     name: `scaleByTrustRatio()`,
-    init(params: Float64Array): ScaleByTrustRatioState {
+    init(params: FloatArray): ScaleByTrustRatioState {
       checkInitParams(fn, params);
       return { size: params.length };
     },
     update(
-      grads: Float64Array,
+      grads: FloatArray,
       state: ScaleByTrustRatioState,
-      params?: Float64Array,
-    ): [Float64Array, ScaleByTrustRatioState] {
+      params?: FloatArray,
+    ): [FloatArray, ScaleByTrustRatioState] {
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       checkParams(fn, params, state.size);

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { LosslabError } from '../errors';
 import {
   checkBoolean,
@@ -5,9 +6,10 @@ import {
   checkInitParams,
   checkNonNegativeHyper,
   checkOptions,
+  checkParams,
   checkState,
 } from './checkHyper';
-import type { GradientTransformation } from './GradientTransformation';
+import type { Applied, GradientTransformation } from './GradientTransformation';
 
 /** Options of `traceMomentum`, as torch.optim.SGD names them. */
 export interface TraceMomentumOptions {
@@ -64,25 +66,60 @@ export function traceMomentum(
   const fn = 'traceMomentum';
   const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0.9);
   const keep = 1 - dampening;
+  // The update times `scale` (chain folds the learning rate in here: one pass).
+  const updateScaled = (
+    grads: FloatArray,
+    state: TraceMomentumState,
+    scale: number,
+  ): [FloatArray, TraceMomentumState] => {
+    checkState(fn, state, 'trace');
+    const { trace } = state;
+    checkGrads(fn, grads, trace.length);
+    const n = grads.length;
+    const first = state.count === 0;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i] as number;
+      const b = first ? g : momentum * (trace[i] as number) + keep * g;
+      trace[i] = b;
+      grads[i] = (nesterov ? g + momentum * b : b) * scale;
+    }
+    return [grads, { count: state.count + 1, trace }];
+  };
   return {
     name: `traceMomentum(momentum=${momentum}${dampening !== 0 ? `, dampening=${dampening}` : ''}${nesterov ? ', nesterov' : ''})`,
-    init(params: Float64Array): TraceMomentumState {
+    init(params: FloatArray): TraceMomentumState {
       checkInitParams(fn, params);
       return { count: 0, trace: new Float64Array(params.length) };
     },
-    update(grads: Float64Array, state: TraceMomentumState): [Float64Array, TraceMomentumState] {
+    update(grads: FloatArray, state: TraceMomentumState): [FloatArray, TraceMomentumState] {
+      return updateScaled(grads, state, 1);
+    },
+    updateScaled,
+    applyScaled(
+      grads: FloatArray,
+      state: TraceMomentumState,
+      scale: number,
+      params: FloatArray,
+    ): Applied<TraceMomentumState> {
       checkState(fn, state, 'trace');
       const { trace } = state;
       checkGrads(fn, grads, trace.length);
+      checkParams(fn, params, trace.length);
       const n = grads.length;
       const first = state.count === 0;
+      let inputs = 0;
+      let written = 0;
       for (let i = 0; i < n; i++) {
         const g = grads[i] as number;
+        const p = params[i] as number;
+        inputs += g - g + (p - p); // NaN once any input is not finite
         const b = first ? g : momentum * (trace[i] as number) + keep * g;
         trace[i] = b;
-        grads[i] = nesterov ? g + momentum * b : b;
+        params[i] = p + (nesterov ? g + momentum * b : b) * scale;
+        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+        written += q - q;
       }
-      return [grads, { count: state.count + 1, trace }];
+      return [{ count: state.count + 1, trace }, inputs === 0, written === 0];
     },
   };
 }
