@@ -560,9 +560,10 @@ export function chartSpec(
     xMax += 1;
   }
   const xTitle = useTime ? text.elapsedSeconds : options.xLabel;
-  const xTicks = axisTicks(xMin, xMax, false, 6).filter(
-    (t) => useTime || Number.isInteger(t.value) || xMax - xMin < 10,
-  );
+  // Steps are whole: no tick at step 1.5 (time on x has any ticks).
+  const allX = axisTicks(xMin, xMax, false, 6);
+  const wholeX = allX.filter((t) => Number.isInteger(t.value));
+  const xTicks = useTime || wholeX.length < 2 ? allX : wholeX;
   const panels: PanelSpec[] = [
     {
       key: 'loss',

@@ -81,7 +81,7 @@ export function renderCurveSvg(payload: LossCurvePayload, view?: Partial<ChartVi
       `<g text-anchor="end" data-ticks="y${i}">`,
     );
     for (const t of p.y.ticks) {
-      parts.push(`<text x=""${left - 6}" y="${f(sy(t.value) + 4)}">${escapeHtml(t.label)}</text>`);
+      parts.push(`<text x="${left - 6}" y="${f(sy(t.value) + 4)}">${escapeHtml(t.label)}</text>`);
     }
     parts.push(
       `</g><text transform="translate(14 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">` +
@@ -91,11 +91,11 @@ export function renderCurveSvg(payload: LossCurvePayload, view?: Partial<ChartVi
   parts.push(`<g text-anchor="middle" data-ticks="x">`);
   for (const t of xAxis.ticks) {
     parts.push(
-      `<text x=""${f(sx(t.value))}" y="${bottomFrame.bottom + 16}">${escapeHtml(t.label)}</text>`,
+      `<text x="${f(sx(t.value))}" y="${bottomFrame.bottom + 16}">${escapeHtml(t.label)}</text>`,
     );
   }
   parts.push(
-    `</g><text x=""${(left + right) / 2}" y="${H - 8}" text-anchor="middle">${escapeHtml(xAxis.title)}</text>`,
+    `</g><text x="${(left + right) / 2}" y="${H - 8}" text-anchor="middle">${escapeHtml(xAxis.title)}</text>`,
   );
   const pathOf = (s: SeriesSpec): string => {
     // Moves in tenths of a pixel, relative after the first ('l dx dy' is about a third shorter
