@@ -97,7 +97,8 @@ describe('losslab install / status / uninstall', { timeout: 60_000 }, () => {
     expect(deno).toMatchObject({
       display_name: 'Deno',
       language: 'typescript',
-      env: { DENO_NO_UPDATE_CHECK: '1' },
+      // Installed into a prefix, Deno keeps its cache there too.
+      env: { DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(root, 'p', 'deno') },
     });
     expect(
       readFileSync(

@@ -203,9 +203,16 @@ interface KernelSpec {
  * The kernelspec of `kernel` running `binary`. Deno's is the one `deno jupyter --install` writes,
  * plus an environment that keeps it offline: no update check (the jupyter subcommand takes no
  * `--cached-only` or `--no-remote`; imports resolve from node_modules through the repo's
- * deno.json, `nodeModulesDir: "manual"`).
+ * deno.json, `nodeModulesDir: "manual"`), and `denoDir` (when given) for Deno's cache instead of
+ * `~/.cache/deno`.
  */
-export function kernelSpec(kernel: KernelName, binary: string): KernelSpec {
+export function kernelSpec(
+  kernel: KernelName,
+  binary: string,
+  options: { denoDir?: string } = {},
+): KernelSpec {
+  const cache: Record<string, string> =
+    options.denoDir === undefined ? {} : { DENO_DIR: options.denoDir };
   const metadata = { losslab: { version: ourVersion() } };
   return kernel === 'tslab'
     ? {
@@ -218,7 +225,7 @@ export function kernelSpec(kernel: KernelName, binary: string): KernelSpec {
         argv: [binary, 'jupyter', '--kernel', '--conn', '{connection_file}'],
         display_name: 'Deno',
         language: 'typescript',
-        env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', ...cache },
         metadata,
       };
 }
@@ -350,12 +357,15 @@ export function install(options: CliOptions = {}): string[] {
   const log = options.log ?? console.log;
   const kernels = chooseKernels(options);
   const info = probeJupyter(options.python);
-  const data = jupyterDataDir(options.location ?? { kind: 'user' }, info);
+  const location = options.location ?? { kind: 'user' };
+  const data = jupyterDataDir(location, info);
+  // A prefix keeps everything (`npm start`'s .jupyter/): Deno's cache goes there too.
+  const denoDir = location.kind === 'prefix' ? join(resolve(location.prefix), 'deno') : undefined;
   const items: Item[] = kernels.map(({ kernel, binary }) => ({
     target: join(data, 'kernels', kernel),
     stage: (dir) => {
       mkdirSync(dir, { recursive: true });
-      const spec = kernelSpec(kernel, binary);
+      const spec = kernelSpec(kernel, binary, { denoDir });
       writeFileSync(join(dir, 'kernel.json'), `${JSON.stringify(spec, null, 1)}\n`);
     },
   }));
