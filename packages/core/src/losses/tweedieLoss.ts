@@ -1,6 +1,7 @@
 import { LosslabError } from '../errors';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkRange, finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
+import { weightedMean } from './weightedMean';
 
 const KEYS = lossKeys('power');
 
@@ -53,21 +54,16 @@ export function tweedieLoss(
       `'power' must be a finite number <= 0 or >= 1, got ${String(p)}`,
     );
   }
-  const { n, reduction, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
-  let denom = n;
+  const setup = prepareElementwise(fn, pred, target, opts);
+  const { n, grad, values, weight } = setup;
   if (weight !== undefined) {
     checkRange(fn, 'weight', weight, 0, Infinity);
-    denom = 0;
-    for (let i = 0; i < n; i++) {
-      denom += weight[i] as number;
-    }
-    if (!(denom > 0 && denom < Infinity)) {
-      throw new LosslabError(
-        fn,
-        'weight',
-        `'weight' must have a positive finite sum, got ${denom}`,
-      );
-    }
+  }
+  // A weighted mean divides by the sum of the weights, rescaled by a power of two so that
+  // weights near 1e308 (whose sum overflows) still give their mean.
+  const { f1, f2, scale } = weightedMean(fn, setup);
+  if (scale === 0) {
+    throw new LosslabError(fn, 'weight', `'weight' must have a positive finite sum, got 0`);
   }
   if (p !== 0) {
     checkRange(fn, 'pred', pred, Number.MIN_VALUE, Infinity);
@@ -77,13 +73,12 @@ export function tweedieLoss(
   } else if (p >= 1) {
     checkRange(fn, 'target', target, 0, Infinity);
   }
-  const scale = reduction === 'mean' ? 1 / denom : 1;
   let sum = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {
     const mu = pred[i] as number;
     const y = target[i] as number;
-    const w = weight === undefined ? 1 : (weight[i] as number);
+    const w = weight === undefined ? 1 : (weight[i] as number) * f1 * f2;
     const d = p === 0 ? (y - mu) * (y - mu) : deviance(mu, y, p);
     const g = p === 0 ? 2 * (mu - y) : 2 * Math.pow(mu, -p) * (mu - y);
     const l = w * d;
