@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kernelIdle, watchConsoleErrors } from '../support/labPage';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -17,8 +18,6 @@ const ARTIFACTS = join(REPO, 'test', 'artifacts');
 // Inside the repo, so that Deno finds the repo's deno.json and node_modules from the notebook.
 const WORK = join(ARTIFACTS, `deno-${process.pid}`);
 const NOTEBOOK = 'deno-live.ipynb';
-const KNOWN_ERRORS = [/No active debugger session/];
-const KNOWN_404 = [/\/lsp\/status/];
 
 // About 3 s of the article's training through core's fit with the live curve; a second callback
 // stands in for a slow model (10 ms a step). The result is the cell's last expression: Deno sends
@@ -45,20 +44,8 @@ interface Lab {
 let lab: Lab;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const serverLog: string[] = [];
-
-async function kernelIdle(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const app = (window as unknown as { jupyterapp?: any }).jupyterapp;
-      const kernel = app?.shell.currentWidget?.sessionContext?.session?.kernel;
-      return kernel?.status === 'idle' && kernel?.connectionStatus === 'connected';
-    },
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
-}
 
 const PLOT = '.jp-Notebook .jp-Cell:nth-child(1) .jp-LossCurve-plot';
 
@@ -90,21 +77,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (msg) => {
-    const where = msg.location().url ?? '';
-    if (
-      msg.type() === 'error' &&
-      !KNOWN_ERRORS.some((re) => re.test(msg.text())) &&
-      !KNOWN_404.some((re) => re.test(where))
-    ) {
-      consoleErrors.push(`${msg.text()} (${where})`);
-    }
-  });
-  page.on('pageerror', (err) => {
-    if (!KNOWN_ERRORS.some((re) => re.test(err.message))) {
-      consoleErrors.push(`pageerror: ${err.message}`);
-    }
-  });
+  consoleErrors = watchConsoleErrors(page);
 });
 
 afterAll(async () => {
@@ -130,7 +103,7 @@ describe("Deno's kernel in JupyterLab 4.6.4", () => {
   it('draws a live curve with the plugin while the cell trains, ending on the final history', async () => {
     await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
     await page.waitForSelector('.jp-Notebook .jp-Cell', { timeout: 60_000 });
-    await kernelIdle();
+    await kernelIdle(page);
     const kernelName = await page.evaluate(
       () => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.name,
     );
@@ -155,7 +128,7 @@ describe("Deno's kernel in JupyterLab 4.6.4", () => {
       await page.waitForTimeout(150);
     }
     await running;
-    await kernelIdle();
+    await kernelIdle(page);
     console.log(`[browser] Deno live: point counts sampled while training: ${samples.join(' ')}`);
     const distinct = [...new Set(samples)];
     expect(distinct.length).toBeGreaterThanOrEqual(3);
