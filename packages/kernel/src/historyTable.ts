@@ -1,4 +1,4 @@
-import { LosslabError } from '@losslab/core';
+import { checkOptions, LosslabError } from '@losslab/core';
 import { clipText } from './clipText';
 import type { MimeBundle } from './display';
 import { displayBundle } from './display';
@@ -24,6 +24,11 @@ export function historyTableIndices(
   loss: readonly number[],
   options?: HistoryTableOptions,
 ): number[] {
+  checkOptions('historyTable', options, [
+    'rows',
+    'steps',
+    'locale',
+  ] satisfies (keyof HistoryTableOptions)[]);
   const n = loss.length;
   if (options?.steps !== undefined) {
     for (const s of options.steps) {

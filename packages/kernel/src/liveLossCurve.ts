@@ -1,8 +1,9 @@
+import { checkOptions } from '@losslab/core';
 import type { Callback, History } from '@losslab/core';
 import { liveCallback, checkThrottle } from './liveCallback';
 import type { LiveEnd } from './liveCallback';
 import { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
-import { buildCurvePayload } from './lossCurvePayload';
+import { buildCurvePayload, CURVE_OPTION_KEYS } from './lossCurvePayload';
 import type { CurveChartOptions, HistoryLike } from './lossCurvePayload';
 import { messages } from './locale';
 import { StreamingDownsampler } from './StreamingDownsampler';
@@ -40,6 +41,7 @@ export interface LiveLossCurveOptions extends CurveChartOptions {
  * // prints: live: gd: 3 steps, final 0.3333, min 0.3333 at step 3 (maxSteps)
  */
 export function liveLossCurve(options?: LiveLossCurveOptions): Callback {
+  checkOptions('liveLossCurve', options, [...CURVE_OPTION_KEYS, 'throttleMs']);
   const throttleMs = checkThrottle('liveLossCurve', options?.throttleMs);
   // Validate the chart options now, not at the first step inside someone's training loop.
   buildCurvePayload({ loss: [] }, options, 'liveLossCurve');

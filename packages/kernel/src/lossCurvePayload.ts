@@ -1,4 +1,4 @@
-import { LosslabError } from '@losslab/core';
+import { checkOptions, LosslabError } from '@losslab/core';
 import type { History } from '@losslab/core';
 import { clipText, MAX_MESSAGE_LENGTH } from './clipText';
 import { downsample, downsampleIndices } from './downsample';
@@ -60,6 +60,19 @@ export interface CurveChartOptions {
   yKind?: 'loss' | 'value';
 }
 
+/** Every key of {@link CurveChartOptions} (the type checks the list is whole). */
+export const CURVE_OPTION_KEYS = Object.keys({
+  logY: true,
+  smoothing: true,
+  title: true,
+  xLabel: true,
+  yLabel: true,
+  names: true,
+  maxPoints: true,
+  locale: true,
+  yKind: true,
+} satisfies Record<keyof CurveChartOptions, true>);
+
 /**
  * Builds the `application/vnd.losslab.curve.v1+json` payload of one or several runs:
  * downsampled points (see `downsample`), final and minimum losses, where the loss diverged.
@@ -74,6 +87,7 @@ export function lossCurvePayload(
   histories: HistoryLike | readonly HistoryLike[],
   options?: CurveChartOptions & { running?: boolean },
 ): LossCurvePayload {
+  checkOptions('lossCurvePayload', options, [...CURVE_OPTION_KEYS, 'running']);
   return buildCurvePayload(histories, options, 'lossCurvePayload');
 }
 

@@ -1,6 +1,6 @@
-import { getLoss, LosslabError } from '@losslab/core';
+import { checkOptions, getLoss, LosslabError } from '@losslab/core';
 import { svgImage } from './svgImage';
-import type { LossInfo } from '@losslab/core';
+import type { LossId, LossInfo } from '@losslab/core';
 import { displayBundle } from './display';
 import type { MimeBundle } from './display';
 import { formatNumber } from './formatNumber';
@@ -51,8 +51,15 @@ const DOMAINS: Readonly<Record<LossInfo['pred'], [number, number]>> = {
  * [Array.from(mse?.x ?? []), mse?.value, mse?.grad];
  * // [[-1, 0, 1], [1, 0, 1], [-2, 0, 2]]
  */
-export function lossShapeData(ids: readonly string[], options?: LossShapesOptions): LossShape[] {
+export function lossShapeData(ids: readonly LossId[], options?: LossShapesOptions): LossShape[] {
   const fn = 'lossShapes';
+  checkOptions(fn, options, [
+    'target',
+    'range',
+    'points',
+    'lossOptions',
+    'locale',
+  ] satisfies (keyof LossShapesOptions)[]);
   if (!Array.isArray(ids) || ids.length === 0) {
     throw new LosslabError(fn, 'ids', `'ids' must be a non-empty array of loss ids`);
   }
@@ -91,7 +98,14 @@ export function lossShapeData(ids: readonly string[], options?: LossShapesOption
         value.push(Number.isFinite(r.value) ? r.value : null);
         const g = r.grad[0] as number;
         grad.push(Number.isFinite(g) ? g : null);
-      } catch {
+      } catch (e) {
+        // Outside the loss's domain is a gap; a wrong option is the caller's error.
+        if (
+          e instanceof LosslabError &&
+          (e.arg === 'options' || Object.hasOwn(options?.lossOptions ?? {}, e.arg))
+        ) {
+          throw e;
+        }
         value.push(null);
         grad.push(null);
       }
@@ -104,7 +118,7 @@ export function lossShapeData(ids: readonly string[], options?: LossShapesOption
  * The bundle `lossShapes` shows: two SVG charts side by side in `text/html`, L(y-hat, y) and
  * dL/dy-hat, plus a text summary.
  */
-export function lossShapesBundle(ids: readonly string[], options?: LossShapesOptions): MimeBundle {
+export function lossShapesBundle(ids: readonly LossId[], options?: LossShapesOptions): MimeBundle {
   const shapes = lossShapeData(ids, options);
   const text = messages(
     options?.locale === undefined ? undefined : checkLocale(options.locale, 'lossShapes'),
@@ -148,6 +162,6 @@ export function lossShapesBundle(ids: readonly string[], options?: LossShapesOpt
  * @example
  * lossShapes(['mse', 'mae', 'huber'], { target: 0 });
  */
-export function lossShapes(ids: readonly string[], options?: LossShapesOptions): void {
+export function lossShapes(ids: readonly LossId[], options?: LossShapesOptions): void {
   displayBundle(lossShapesBundle(ids, options));
 }

@@ -1,4 +1,4 @@
-import { LosslabError } from '@losslab/core';
+import { checkOptions, LosslabError } from '@losslab/core';
 import { clipText } from './clipText';
 import { svgImage } from './svgImage';
 import type { Snapshot } from '@losslab/core';
@@ -31,6 +31,19 @@ export interface LossSurfaceOptions {
   /** Language of the chart's own text (default: the one `setLocale` set, else English). */
   locale?: Locale;
 }
+
+const SURFACE_KEYS = Object.keys({
+  xRange: true,
+  yRange: true,
+  path: true,
+  paramIndices: true,
+  resolution: true,
+  levels: true,
+  title: true,
+  xLabel: true,
+  yLabel: true,
+  locale: true,
+} satisfies Record<keyof LossSurfaceOptions, true>);
 
 function textOf(options: LossSurfaceOptions | undefined): Messages {
   return messages(
@@ -104,6 +117,7 @@ export function lossSurfaceSvg(
   if (typeof f !== 'function') {
     throw new LosslabError('lossSurface', 'f', `'f' must be a function (x, y) => loss`);
   }
+  checkOptions('lossSurface', options, SURFACE_KEYS);
   const res = options?.resolution ?? 48;
   if (!Number.isInteger(res) || res < 2 || res > 400) {
     throw new LosslabError(

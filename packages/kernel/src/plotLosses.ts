@@ -1,6 +1,7 @@
 import { displayBundle } from './display';
 import { lossCurveBundle } from './lossCurveBundle';
-import { buildCurvePayload } from './lossCurvePayload';
+import { checkOptions } from '@losslab/core';
+import { buildCurvePayload, CURVE_OPTION_KEYS } from './lossCurvePayload';
 import type { CurveChartOptions, HistoryLike } from './lossCurvePayload';
 
 /**
@@ -23,5 +24,6 @@ export function plotLosses(
   histories: HistoryLike | readonly HistoryLike[],
   options?: CurveChartOptions,
 ): void {
+  checkOptions('plotLosses', options, CURVE_OPTION_KEYS);
   displayBundle(lossCurveBundle(buildCurvePayload(histories, options, 'plotLosses')));
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from '@losslab/core';
 import type { Callback, History } from '@losslab/core';
 import { clipText, MAX_MESSAGE_LENGTH } from './clipText';
 import { localizeStopMessage } from './describeStop';
@@ -84,6 +85,11 @@ export function progressLine(state: {
  * // outside tslab prints the last line: 'demo  step 1/1  loss 0.5  … steps/s  done in … ms'
  */
 export function progress(options?: ProgressOptions): Callback {
+  checkOptions('progress', options, [
+    'throttleMs',
+    'label',
+    'locale',
+  ] satisfies (keyof ProgressOptions)[]);
   const throttleMs = checkThrottle('progress', options?.throttleMs);
   const locale = options?.locale;
   let start = 0;
