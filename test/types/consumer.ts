@@ -3,19 +3,38 @@
 // cannot read would make the `@ts-expect-error` lines unused, which is an error too.
 import {
   adam,
+  cosineDecaySchedule,
   fit,
   getLoss,
   huberLoss,
   leastSquares,
   linearRegression,
   makeArticleData,
+  makeBlobs,
   mseLoss,
   RandomState,
   sgd,
   softmaxCrossEntropy,
 } from '@losslab/core';
-import type { Dataset, FitResult, History, LossInfo, LossResult, Model } from '@losslab/core';
-import { liveLossCurve, lossCurvePayload, plotLosses, progress } from '@losslab/kernel';
+import type {
+  Dataset,
+  FitResult,
+  History,
+  LossId,
+  LossInfo,
+  LossResult,
+  Model,
+} from '@losslab/core';
+import {
+  historyTable,
+  liveLossCurve,
+  lossCurvePayload,
+  lossShapes,
+  lossSurface,
+  plotLosses,
+  progress,
+  showFormula,
+} from '@losslab/kernel';
 import type { LossCurvePayload } from '@losslab/kernel';
 
 const data: Dataset = makeArticleData();
@@ -47,4 +66,34 @@ fit(model, data, { optimizer: adam(0.01), maxSteps: 5 });
 // @ts-expect-error a typed array is not a string
 const wrong: string = params;
 
-export { x0, draws, grad, huber, ce, info, exact, payload, wrong };
+// Typos a learner makes, flagged before the cell runs (each line below must be a type error).
+const id: LossId = 'huber';
+// @ts-expect-error 'mes' is not a loss id
+fit(model, data, { loss: 'mes', optimizer: sgd(0.1) });
+// @ts-expect-error 'maxStep' is not an option of fit (maxSteps)
+fit(model, data, { optimizer: sgd(0.1), maxStep: 3 });
+// @ts-expect-error 'patiense' is not an early-stopping option
+fit(model, data, { optimizer: sgd(0.1), earlyStopping: { patiense: 3 } });
+// @ts-expect-error 'redution' is not a loss option
+huberLoss(new Float64Array([1]), new Float64Array([0]), { redution: 'sum' });
+// @ts-expect-error 'init' is not an option of cosineDecaySchedule (initLr)
+cosineDecaySchedule({ init: 0.1, decaySteps: 100 });
+// @ts-expect-error 'feature' is not a model option (features)
+linearRegression({ feature: 1 });
+// @ts-expect-error makeBlobs has no 'classes' (makeMulticlassBlobs has)
+makeBlobs({ classes: 3 });
+// @ts-expect-error 'logy' is not a chart option (logY)
+plotLosses(history, { logy: true });
+// @ts-expect-error 'throttle' is not an option of liveLossCurve (throttleMs)
+liveLossCurve({ throttle: 100 });
+// @ts-expect-error 'hubber' is not a loss id
+showFormula('hubber');
+// @ts-expect-error 'maee' is not a loss id
+lossShapes(['mse', 'maee']);
+// @ts-expect-error 'xrange' is not an option of lossSurface (xRange)
+lossSurface((w: number, b: number) => w * w + b * b, { xrange: [0, 1] });
+// @ts-expect-error 'row' is not an option of historyTable (rows)
+historyTable(history, { row: 3 });
+showFormula(id);
+
+export { x0, draws, grad, huber, ce, info, exact, payload, wrong, id };
