@@ -161,7 +161,8 @@ export function buildFigure(
       showlegend: false,
       yaxis: y.trace,
       hoverinfo: 'skip',
-      cliponaxis: true,
+      // A mark on the frame (the last step's minimum) is drawn whole, not cut in half.
+      cliponaxis: false,
       textfont: { color: m.color, size: 11 },
     };
     if (m.kind === 'diverged') {
@@ -175,19 +176,18 @@ export function buildFigure(
         x: [m.x, m.x, m.x],
         y: [v(lo), v(at), v(hi)],
         text: ['', plotlyText(m.label), ''],
-        textposition: 'middle left',
+        textposition: m.side === 'left' ? 'middle left' : 'middle right',
         line: { color: m.color, width: 1, dash: 'dash' },
       });
       continue;
     }
-    const right = m.x > (spec.x.min + spec.x.max) / 2;
     data.push({
       ...common,
       mode: m.showLabel ? 'markers+text' : 'markers',
       x: [m.x],
       y: [m.y],
       text: [m.showLabel ? plotlyText(m.label) : ''],
-      textposition: right ? 'top left' : 'top right',
+      textposition: m.side === 'left' ? 'top left' : 'top right',
       marker:
         m.kind === 'min'
           ? { color: m.color, size: 7, line: { color: colors.text, width: 0.8 } }
@@ -241,7 +241,7 @@ export function buildFigure(
       yref: 'container',
       yanchor: 'bottom',
       bgcolor: 'rgba(0,0,0,0)',
-      traceorder: 'grouped',
+      traceorder: 'normal',
     },
     xaxis: {
       ...axisStyle,

@@ -99,6 +99,8 @@ export interface MarkSpec {
   /** What the mark says: drawn beside it when `showLabel`, a tooltip otherwise. */
   label: string;
   showLabel: boolean;
+  /** Which side of the mark its label goes: towards the middle of the chart, never off its edge. */
+  side: 'left' | 'right';
 }
 
 /** Everything a renderer draws. */
@@ -164,7 +166,8 @@ export function tickLabels(values: readonly number[]): string[] {
  * // ['0.2', '0.5', '1', '2']
  */
 export function axisTicks(min: number, max: number, log: boolean, count = 5): TickSpec[] {
-  const values = log ? logTicks(min, max, count + 1) : niceTicks(min, max, count);
+  // A log axis holds more labels than a linear one: short, and evenly spaced in decades.
+  const values = log ? logTicks(min, max, count + 3) : niceTicks(min, max, count);
   const labels = tickLabels(values);
   return values.map((value, i) => ({ value, label: labels[i] as string }));
 }
@@ -503,6 +506,7 @@ export function chartSpec(
           label: `${single ? '' : `${run.name}: `}${text.minAt(f4(run.min.loss), run.min.step)}`,
           // With several runs the labels would collide: the legend says them.
           showLabel: single,
+          side: 'right',
         });
       }
     }
@@ -517,6 +521,7 @@ export function chartSpec(
           color: DIVERGED_COLOR,
           label: `${single ? '' : `${run.name}: `}${text.divergedAt(run.divergedAt)}`,
           showLabel: true,
+          side: 'right',
         });
       }
     }
@@ -539,6 +544,7 @@ export function chartSpec(
           color,
           label: `${single ? '' : `${run.name}: `}${text.stoppedAt(run.stopReason, run.steps)}`,
           showLabel: false,
+          side: 'right',
         });
       }
     }
@@ -564,6 +570,9 @@ export function chartSpec(
   const allX = axisTicks(xMin, xMax, false, 6);
   const wholeX = allX.filter((t) => Number.isInteger(t.value));
   const xTicks = useTime || wholeX.length < 2 ? allX : wholeX;
+  for (const m of marks) {
+    m.side = m.x > (xMin + xMax) / 2 ? 'left' : 'right';
+  }
   const panels: PanelSpec[] = [
     {
       key: 'loss',

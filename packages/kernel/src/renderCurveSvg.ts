@@ -162,7 +162,8 @@ export function renderCurveSvg(payload: LossCurvePayload, view?: Partial<ChartVi
     if (m.kind === 'diverged') {
       parts.push(
         `<line ${attrs} x1="${f(x)}" x2="${f(x)}" y1="${top}" y2="${bottom}" stroke="${m.color}" stroke-dasharray="4 3">${tip}</line>`,
-        `<text data-label="${m.kind}" x="${f(x)}" y="${top + 12 + 12 * divergedLabels++}" text-anchor="end" dx="-4" fill="${m.color}">` +
+        `<text data-label="${m.kind}" x="${f(x)}" y="${top + 12 + 12 * divergedLabels++}" ` +
+          `text-anchor="${m.side === 'left' ? 'end' : 'start'}" dx="${m.side === 'left' ? -4 : 4}" fill="${m.color}">` +
           `${escapeHtml(m.label)}</text>`,
       );
       continue;
@@ -177,7 +178,7 @@ export function renderCurveSvg(payload: LossCurvePayload, view?: Partial<ChartVi
         : `<rect ${attrs} x="${f(x - 3.5)}" y="${f(yy - 3.5)}" width="7" height="7" fill="none" stroke="${m.color}" stroke-width="1.5">${tip}</rect>`,
     );
     if (m.showLabel) {
-      const anchor = x > (left + right) / 2 ? 'end' : 'start';
+      const anchor = m.side === 'left' ? 'end' : 'start';
       parts.push(
         `<text data-label="${m.kind}" x="${f(x + (anchor === 'end' ? -6 : 6))}" y="${f(Math.max(top + 10, yy - 6))}" ` +
           `text-anchor="${anchor}" fill="${m.color}">${escapeHtml(m.label)}</text>`,
