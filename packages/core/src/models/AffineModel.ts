@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import { affineBackward, affineForward, affineMseStep } from './affine';
@@ -15,6 +16,11 @@ export interface LinearInitOptions {
   init?: 'zeros' | 'uniform';
   /** Seed of the `'uniform'` initialization. Default 0. */
   seed?: number;
+  /**
+   * `'float64'` (the default) or `'float32'`: the parameters' array type, hence the precision
+   * `fit` trains in (PyTorch's default dtype is float32). Uniform draws are rounded to float32.
+   */
+  dtype?: 'float32' | 'float64';
 }
 
 /**
@@ -27,7 +33,7 @@ export class AffineModel implements Model {
   readonly inputSize: number;
   readonly outputSize: number;
   readonly output: 'real' | 'logits';
-  params: Float64Array;
+  params: FloatArray;
   private readonly count: number;
 
   constructor(
@@ -43,11 +49,21 @@ export class AffineModel implements Model {
     this.output = output;
     this.count = (inputSize + 1) * outputSize;
     const init = options.init ?? 'zeros';
+    const dtype = options.dtype ?? 'float64';
+    if (dtype !== 'float64' && dtype !== 'float32') {
+      throw new LosslabError(
+        name,
+        'dtype',
+        `unknown dtype '${String(dtype)}' (expected 'float64' or 'float32')`,
+      );
+    }
     if (init === 'zeros') {
-      this.params = new Float64Array(this.count);
+      this.params =
+        dtype === 'float32' ? new Float32Array(this.count) : new Float64Array(this.count);
     } else if (init === 'uniform') {
       const k = 1 / Math.sqrt(inputSize);
-      this.params = initParams(name, options.seed, [{ count: this.count, limit: k }]);
+      const drawn = initParams(name, options.seed, [{ count: this.count, limit: k }]);
+      this.params = dtype === 'float32' ? Float32Array.from(drawn) : drawn;
     } else {
       throw new LosslabError(
         name,
@@ -57,13 +73,13 @@ export class AffineModel implements Model {
     }
   }
 
-  forward(x: Float64Array, n: number, out?: Float64Array): Float64Array {
+  forward(x: FloatArray, n: number, out?: FloatArray): FloatArray {
     const y = checkForward(this, this.count, x, n, out);
     affineForward(this.params, 0, this.inputSize, this.outputSize, x, n, y);
     return y;
   }
 
-  backward(x: Float64Array, n: number, gradOut: Float64Array, gradParams: Float64Array): void {
+  backward(x: FloatArray, n: number, gradOut: FloatArray, gradParams: FloatArray): void {
     checkBackward(this, this.count, x, n, gradOut, gradParams);
     affineBackward(
       this.params,
@@ -82,12 +98,7 @@ export class AffineModel implements Model {
    * For `fit`: the mean squared error over `n` rows and its gradient in one fused pass (see
    * `affineMseStep`), when the model has one output; undefined otherwise. `fit` checks the rest.
    */
-  mseStep(
-    x: Float64Array,
-    y: Float64Array,
-    n: number,
-    gradParams: Float64Array,
-  ): number | undefined {
+  mseStep(x: FloatArray, y: FloatArray, n: number, gradParams: FloatArray): number | undefined {
     if (this.outputSize !== 1) {
       return undefined;
     }
@@ -101,6 +112,7 @@ export const LINEAR_KEYS = Object.keys({
   features: true,
   init: true,
   seed: true,
+  dtype: true,
 } satisfies Record<keyof LinearInitOptions | 'features', true>);
 
 /**

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 /**
  * A trainable model: one flat parameter vector (so any optimizer applies), a forward pass over a
  * batch, and a backward pass that turns the loss's gradient with respect to the predictions into
@@ -15,17 +16,20 @@ export interface Model {
   readonly outputSize: number;
   /** What the outputs mean: real values (regression) or unnormalized class scores. */
   readonly output: 'real' | 'logits';
-  /** All parameters in one array; its layout is documented by each model. */
-  params: Float64Array;
+  /**
+   * All parameters in one array; its layout is documented by each model. A Float32Array trains
+   * in float32 (PyTorch's default dtype) and a Float64Array in float64.
+   */
+  params: FloatArray;
   /**
    * Predictions for the `n` rows of `x`, written into `out` (length `n * outputSize`) when given,
    * so a training loop allocates nothing; a new array otherwise.
    */
-  forward(x: Float64Array, n: number, out?: Float64Array): Float64Array;
+  forward(x: FloatArray, n: number, out?: FloatArray): FloatArray;
   /**
    * Writes dL/dparams into `gradParams` (overwriting it) from `gradOut` = dL/dpredictions for the
    * same `n` rows of `x`. Models with hidden layers reuse what the last `forward` on this `x`
    * computed, so call `backward` right after `forward`, as PyTorch does.
    */
-  backward(x: Float64Array, n: number, gradOut: Float64Array, gradParams: Float64Array): void;
+  backward(x: FloatArray, n: number, gradOut: FloatArray, gradParams: FloatArray): void;
 }

@@ -1,17 +1,20 @@
+import type { FloatArray } from '../types';
+
 // The dense layer y = x W + b shared by every model here. Parameters of one layer sit in one
 // flat array from `offset`: W as `inputs x outputs` row-major, then b (`outputs` values), so a
 // one-feature linear regression has exactly the article's [w, b].
 // Loops take `n` explicitly, so callers may pass buffers longer than needed (no subarray views).
+// Any mix of Float64Array and Float32Array: sums run in float64, results round on store.
 
 /** out[i, k] = b[k] + sum_j x[i, j] W[j, k] for i < n. */
 export function affineForward(
-  params: Float64Array,
+  params: FloatArray,
   offset: number,
   inputs: number,
   outputs: number,
-  x: Float64Array,
+  x: FloatArray,
   n: number,
-  out: Float64Array,
+  out: FloatArray,
 ): void {
   const bOffset = offset + inputs * outputs;
   if (outputs === 1) {
@@ -58,15 +61,15 @@ export function affineForward(
  * `grad` at `offset` (overwriting). With `gradX` given, also dL/dx = g W^T (for the layer below).
  */
 export function affineBackward(
-  params: Float64Array,
+  params: FloatArray,
   offset: number,
   inputs: number,
   outputs: number,
-  x: Float64Array,
+  x: FloatArray,
   n: number,
-  g: Float64Array,
-  grad: Float64Array,
-  gradX: Float64Array | null,
+  g: FloatArray,
+  grad: FloatArray,
+  gradX: FloatArray | null,
 ): void {
   const bOffset = offset + inputs * outputs;
   if (outputs === 1 && gradX === null) {
@@ -129,12 +132,12 @@ export function affineBackward(
  *   \frac{\partial L}{\partial w} = \frac2n\sum_i r_i x_i,\quad \frac{\partial L}{\partial b} = \frac2n\sum_i r_i$$
  */
 export function affineMseStep(
-  params: Float64Array,
+  params: FloatArray,
   inputs: number,
-  x: Float64Array,
-  y: Float64Array,
+  x: FloatArray,
+  y: FloatArray,
   n: number,
-  grad: Float64Array,
+  grad: FloatArray,
 ): number {
   const b = params[inputs] as number;
   let ss = 0;

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { checkOptions } from '../checkOptions';
 import { LosslabError } from '../errors';
 import { affineBackward, affineForward } from './affine';
@@ -37,22 +38,22 @@ export interface LayerTrace {
   /** The layer's nonlinearity (`'identity'` for the output layer). */
   activation: Activation | 'identity';
   /** Pre-activation z = a_prev W + b, `n x width`. */
-  z: Float64Array;
+  z: FloatArray;
   /** Activation a = f(z), `n x width` (equal to z for the output layer). */
-  a: Float64Array;
+  a: FloatArray;
 }
 
 /** One layer of a backward pass, as {@link Mlp.backwardTrace} reports it (copies). */
 export interface LayerGradTrace {
   layer: number;
   /** dL/da for this layer's output, `n x width`. */
-  dA: Float64Array;
+  dA: FloatArray;
   /** dL/dz = dL/da * f'(z), `n x width`. */
-  dZ: Float64Array;
+  dZ: FloatArray;
   /** dL/dW = a_prev^T dZ, `inputs x width`. */
-  dW: Float64Array;
+  dW: FloatArray;
   /** dL/db = column sums of dZ. */
-  db: Float64Array;
+  db: FloatArray;
 }
 
 /** A multi-layer perceptron whose forward and backward passes can be shown layer by layer. */
@@ -61,14 +62,14 @@ export interface Mlp extends Model {
   readonly layers: readonly number[];
   readonly activation: Activation;
   /** Views of layer `l`'s weights (`inputs x outputs`, row-major) and biases inside `params`. */
-  layerParams(l: number): { W: Float64Array; b: Float64Array };
+  layerParams(l: number): { W: FloatArray; b: FloatArray };
   /** A forward pass that returns every layer's z and a (for printing); the last `a` is the output. */
-  forwardTrace(x: Float64Array, n: number): LayerTrace[];
+  forwardTrace(x: FloatArray, n: number): LayerTrace[];
   /**
    * A forward and backward pass that returns, from the output layer down, every layer's
    * dL/da, dL/dz, dL/dW and dL/db, given `gradOut` = dL/dpredictions.
    */
-  backwardTrace(x: Float64Array, n: number, gradOut: Float64Array): LayerGradTrace[];
+  backwardTrace(x: FloatArray, n: number, gradOut: FloatArray): LayerGradTrace[];
 }
 
 class MlpModel implements Mlp {
@@ -78,7 +79,7 @@ class MlpModel implements Mlp {
   readonly output: 'real' | 'logits';
   readonly layers: readonly number[];
   readonly activation: Activation;
-  params: Float64Array;
+  params: FloatArray;
   private readonly count: number;
   /** Start of each layer's W in `params`. */
   private readonly offsets: number[];
@@ -88,7 +89,7 @@ class MlpModel implements Mlp {
   // Two scratch buffers that backward alternates between (dL/da of the layer below).
   private scratch: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
   private capacity = 0;
-  private lastX: Float64Array | null = null;
+  private lastX: FloatArray | null = null;
   private lastN = 0;
   private outScratch = new Float64Array(0);
 
@@ -117,7 +118,7 @@ class MlpModel implements Mlp {
     this.params = initParams('mlp', seed, blocks);
   }
 
-  layerParams(l: number): { W: Float64Array; b: Float64Array } {
+  layerParams(l: number): { W: FloatArray; b: FloatArray } {
     const offset = this.offsets[l];
     if (!Number.isInteger(l) || offset === undefined) {
       throw new LosslabError(
@@ -144,14 +145,14 @@ class MlpModel implements Mlp {
     this.capacity = n;
   }
 
-  forward(x: Float64Array, n: number, out?: Float64Array): Float64Array {
+  forward(x: FloatArray, n: number, out?: FloatArray): FloatArray {
     const y = checkForward(this, this.count, x, n, out);
     this.run(x, n, y);
     return y;
   }
 
   /** The forward pass proper, after validation; keeps z and a of hidden layers for backward. */
-  private run(x: Float64Array, n: number, y: Float64Array): void {
+  private run(x: FloatArray, n: number, y: FloatArray): void {
     this.ensureCapacity(n);
     const layers = this.layers;
     const last = layers.length - 2;
@@ -173,16 +174,16 @@ class MlpModel implements Mlp {
     this.lastN = n;
   }
 
-  backward(x: Float64Array, n: number, gradOut: Float64Array, gradParams: Float64Array): void {
+  backward(x: FloatArray, n: number, gradOut: FloatArray, gradParams: FloatArray): void {
     checkBackward(this, this.count, x, n, gradOut, gradParams);
     this.runBackward(x, n, gradOut, gradParams, null);
   }
 
   private runBackward(
-    x: Float64Array,
+    x: FloatArray,
     n: number,
-    gradOut: Float64Array,
-    gradParams: Float64Array,
+    gradOut: FloatArray,
+    gradParams: FloatArray,
     trace: LayerGradTrace[] | null,
   ): void {
     if (this.lastX !== x || this.lastN !== n) {
@@ -228,7 +229,7 @@ class MlpModel implements Mlp {
     }
   }
 
-  forwardTrace(x: Float64Array, n: number): LayerTrace[] {
+  forwardTrace(x: FloatArray, n: number): LayerTrace[] {
     const y = this.forward(x, n);
     const trace: LayerTrace[] = [];
     const last = this.layers.length - 2;
@@ -245,7 +246,7 @@ class MlpModel implements Mlp {
     return trace;
   }
 
-  backwardTrace(x: Float64Array, n: number, gradOut: Float64Array): LayerGradTrace[] {
+  backwardTrace(x: FloatArray, n: number, gradOut: FloatArray): LayerGradTrace[] {
     const gradParams = new Float64Array(this.count);
     checkBackward(this, this.count, x, n, gradOut, gradParams);
     this.lastX = null; // always recompute: the trace must describe the current parameters

@@ -45,7 +45,7 @@ export function modelGradCheck(
   const analytic = new Float64Array(model.params.length);
   model.backward(x, n, Float64Array.from(grad), analytic);
   const saved = model.params.slice();
-  const probe = saved.slice();
+  const probe = Float64Array.from(saved);
   const f = (theta: Float64Array): number => {
     model.params.set(theta);
     return loss(model.forward(x, n, pred), target, lossOptions).value;

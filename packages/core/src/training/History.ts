@@ -20,6 +20,7 @@ export type StopReason =
 export interface Snapshot {
   /** Updates applied when the copy was taken: 0 is the starting point. */
   readonly step: number;
+  /** The parameters (a float32 run's widened to float64, exactly). */
   readonly params: Float64Array;
 }
 

@@ -165,7 +165,7 @@ export const trainingCases: BadInputCase[] = [
     name: 'model.backward: gradParams of the wrong length',
     run: () => lin().backward(data.x, data.n, new Float64Array(100), new Float64Array(3)),
     message:
-      "linearRegression.backward: 'gradParams' must be a Float64Array of length 2, the number of parameters",
+      "linearRegression.backward: 'gradParams' must be a Float64Array or Float32Array of length 2, the number of parameters",
   },
   {
     name: "leastSquares: a duplicated feature (X'X singular)",
@@ -184,18 +184,18 @@ export const trainingCases: BadInputCase[] = [
     name: 'linearRegression: a misspelt option',
     run: () => linearRegression({ feature: 1 } as never),
     message:
-      "linearRegression: unknown option 'feature' (did you mean 'features'? valid options: features, init, seed)",
+      "linearRegression: unknown option 'feature' (did you mean 'features'? valid options: features, init, seed, dtype)",
   },
   {
     name: 'logisticRegression: an option of another model',
     run: () => logisticRegression({ features: 2, classes: 2 } as never),
-    message: "logisticRegression: unknown option 'classes' (valid options: features, init, seed)",
+    message: "logisticRegression: unknown option 'classes' (valid options: features, init, seed, dtype)",
   },
   {
     name: 'softmaxRegression: a misspelt option',
     run: () => softmaxRegression({ features: 2, classes: 3, int: 'uniform' } as never),
     message:
-      "softmaxRegression: unknown option 'int' (did you mean 'init'? valid options: features, init, seed, classes)",
+      "softmaxRegression: unknown option 'int' (did you mean 'init'? valid options: features, init, seed, dtype, classes)",
   },
   {
     name: 'mlp: a misspelt option',

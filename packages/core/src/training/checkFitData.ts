@@ -1,7 +1,9 @@
 import { checkFinite } from '../check';
 import type { Dataset } from '../data/Dataset';
 import { LosslabError } from '../errors';
+import { isFloatArray } from '../models/checkModel';
 import type { Model } from '../models/Model';
+import type { FloatArray } from '../types';
 
 // Validation of fit's arguments, done once before the first step.
 
@@ -15,13 +17,17 @@ export function checkInt(arg: string, value: unknown, min: number): number {
 }
 
 /** Checks a data set against the model; returns the number of targets per row (1 or C). */
-export function checkFitData(arg: string, data: Dataset, model: Model): number {
+export function checkFitData(arg: string, data: Dataset<FloatArray>, model: Model): number {
   if (typeof data !== 'object' || data === null) {
     throw new LosslabError('fit', arg, `'${arg}' must be a Dataset { x, y, n, features }`);
   }
   const { x, y, n, features } = data;
-  if (!(x instanceof Float64Array) || !(y instanceof Float64Array)) {
-    throw new LosslabError('fit', arg, `'${arg}.x' and '${arg}.y' must be Float64Arrays`);
+  if (!isFloatArray(x) || !isFloatArray(y)) {
+    throw new LosslabError(
+      'fit',
+      arg,
+      `'${arg}.x' and '${arg}.y' must be Float64Arrays or Float32Arrays`,
+    );
   }
   checkInt(`${arg}.n`, n, 1);
   if (features !== model.inputSize) {

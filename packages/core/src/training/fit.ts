@@ -6,6 +6,7 @@ import { LosslabError } from '../errors';
 import type { LossId } from '../losses/LossId';
 import type { LossFn } from '../losses/registry';
 import { AffineModel } from '../models/AffineModel';
+import { isFloatArray } from '../models/checkModel';
 import type { Model } from '../models/Model';
 import type { GradientTransformation, UpdateExtra } from '../optim/GradientTransformation';
 import { l2Norm } from '../optim/l2Norm';
@@ -16,6 +17,7 @@ import { gatherRows } from './gatherRows';
 import { lossValue } from './lossValue';
 import { resolveLoss } from './resolveLoss';
 import { thinHistory } from './thinHistory';
+import type { FloatArray } from '../types';
 
 /** Options of early stopping. */
 export interface EarlyStoppingOptions {
@@ -57,7 +59,7 @@ export interface FitOptions {
   /** Keep a copy of the parameters every this many steps (plus the first and last). */
   snapshotEvery?: number;
   /** Held-out data whose loss is recorded every `validationEvery` steps. */
-  validation?: Dataset;
+  validation?: Dataset<FloatArray>;
   /** Default: once per epoch (every step with full batches). */
   validationEvery?: number;
   /** Stop when the validation loss (the training loss without validation data) stalls. */
@@ -69,7 +71,7 @@ export interface FitOptions {
   /** The history's name (legends). Default: the optimizer's name. */
   name?: string;
   /** Starting parameters, copied into `model.params` (default: the model's own). */
-  params?: Float64Array;
+  params?: FloatArray;
   /** Optimizer state to resume from (a previous `FitResult.state`); default `optimizer.init`. */
   state?: unknown;
   /**
@@ -105,8 +107,8 @@ const FIT_KEYS = Object.keys({
 export interface FitResult {
   /** Loss, learning rate and gradient norm of every step, snapshots, validation, stop reason. */
   history: History;
-  /** A copy of the final parameters (also left in `model.params`). */
-  params: Float64Array;
+  /** A copy of the final parameters (also left in `model.params`), of the same array type. */
+  params: FloatArray;
   stopReason: StopReason;
   stopMessage: string;
   /** Steps taken. */
@@ -155,7 +157,7 @@ function fmt(x: number): string {
  * // result.params = [2.05734922..., 3.03757654...], result.loss = 0.26429296...
  * // result.stopReason = 'maxSteps'
  */
-export function fit(model: Model, data: Dataset, options: FitOptions): FitResult {
+export function fit(model: Model, data: Dataset<FloatArray>, options: FitOptions): FitResult {
   // ---------------------------------------------------------------- validation, once
   if (typeof options !== 'object' || options === null) {
     throw new LosslabError('fit', 'options', `'options' must be an object with an 'optimizer'`);
@@ -178,7 +180,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     typeof model !== 'object' ||
     model === null ||
     typeof model.forward !== 'function' ||
-    !(model.params instanceof Float64Array)
+    !isFloatArray(model.params)
   ) {
     throw new LosslabError('fit', 'model', `'model' must be a Model such as linearRegression(...)`);
   }
@@ -250,11 +252,10 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   const params = model.params;
   const p = params.length;
   if (options.params !== undefined) {
-    if (!(options.params instanceof Float64Array) || options.params.length !== p) {
-      const got =
-        options.params instanceof Float64Array
-          ? `has length ${options.params.length}`
-          : 'is not a Float64Array';
+    if (!isFloatArray(options.params) || options.params.length !== p) {
+      const got = isFloatArray(options.params)
+        ? `has length ${options.params.length}`
+        : 'is not a Float64Array or Float32Array';
       throw new LosslabError(
         'fit',
         'params',
@@ -284,6 +285,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     .map((c) => (c.onStep as NonNullable<Callback['onStep']>).bind(c));
 
   // ---------------------------------------------------------------- buffers, once
+  const updateInPlace = optimizer.updateInPlace?.bind(optimizer);
   // Linear regression with plain MSE, the article's case, runs fused: one pass per step instead
   // of forward, loss and backward (same numbers up to rounding; fit.test.ts compares them).
   const fused =
@@ -297,20 +299,24 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
   const outW = model.outputSize;
   const remRows = n % batchSize;
   // Exact-length views for the two batch sizes an epoch has (losses read their inputs' lengths).
-  const predFull = new Float64Array(fused !== null ? 0 : batchSize * outW);
-  const gradPredFull = new Float64Array(fused !== null ? 0 : batchSize * outW);
+  // Predictions, gradients and the optimizer's gradient buffer in the parameters' precision
+  // (float32 trains in float32, as PyTorch does); batches in the data's.
+  const like = (a: FloatArray, length: number): FloatArray =>
+    a instanceof Float32Array ? new Float32Array(length) : new Float64Array(length);
+  const predFull = like(params, fused !== null ? 0 : batchSize * outW);
+  const gradPredFull = like(params, fused !== null ? 0 : batchSize * outW);
   const predRem = predFull.subarray(0, remRows * outW);
   const gradPredRem = gradPredFull.subarray(0, remRows * outW);
-  const xb = fullBatch ? x : new Float64Array(batchSize * features);
-  const ybFull = fullBatch ? y : new Float64Array(batchSize * width);
+  const xb = fullBatch ? x : like(x, batchSize * features);
+  const ybFull = fullBatch ? y : like(y, batchSize * width);
   const ybRem = ybFull.subarray(0, remRows * width);
   const lossOptsFull = { ...lossOptions, out: { grad: gradPredFull } };
   const lossOptsRem = { ...lossOptions, out: { grad: gradPredRem } };
   const order = new Int32Array(fullBatch ? 0 : n);
   const rng = fullBatch ? null : new RandomState(seed);
-  const grads = new Float64Array(p);
-  const lastGood = new Float64Array(params);
-  const best = restoreBest ? new Float64Array(params) : null;
+  const grads = like(params, p);
+  const lastGood = params.slice();
+  const best = restoreBest ? params.slice() : null;
   // The step's batch, for optimizers that evaluate the loss at other parameters (lbfgs's line
   // search calls extra.lossAndGrad, PyTorch's closure); set just before each update.
   const batch = { rows: n, pred: predFull, yb: ybFull, lossOpts: lossOptsFull };
@@ -337,11 +343,11 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     },
   };
 
-  let valPred: Float64Array | null = null;
+  let valPred: FloatArray | null = null;
   let valOpts: Record<string, unknown> = lossOptions;
   if (validation !== undefined) {
-    valPred = new Float64Array(validation.n * outW);
-    valOpts = { ...lossOptions, out: { grad: new Float64Array(validation.n * outW) } };
+    valPred = like(params, validation.n * outW);
+    valOpts = { ...lossOptions, out: { grad: like(params, validation.n * outW) } };
   }
 
   // fit sets every field, the optional ones included.
@@ -363,7 +369,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
       stopMessage: '',
     };
   if (snapshotEvery > 0) {
-    history.snapshots.push({ step: 0, params: params.slice() });
+    history.snapshots.push({ step: 0, params: Float64Array.from(params) });
   }
   const info: StepInfo | null =
     stepListeners.length > 0
@@ -494,16 +500,26 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
       batch.pred = pred;
       batch.yb = yb;
       batch.lossOpts = lossOpts;
-      const [updates, next] = optimizer.update(grads, state, params, extra);
-      state = next;
-      for (let i = 0; i < p; i++) {
-        params[i] = (params[i] as number) + (updates[i] as number);
+      if (updateInPlace !== undefined) {
+        // One pass (Adam, SGD): the optimizer adds its updates to the parameters itself.
+        try {
+          state = updateInPlace(grads, state, params, extra);
+        } catch (error) {
+          params.set(lastGood); // a fused update that throws may have moved some parameters
+          throw error;
+        }
+      } else {
+        const [updates, next] = optimizer.update(grads, state, params, extra);
+        state = next;
+        for (let i = 0; i < p; i++) {
+          params[i] = (params[i] as number) + (updates[i] as number);
+        }
       }
       if (snapshotEvery > 0 && step % snapshotEvery === 0) {
         if (history.snapshots.length >= historyLimit) {
           thinHistory(history, 'snapshots');
         }
-        history.snapshots.push({ step, params: params.slice() });
+        history.snapshots.push({ step, params: Float64Array.from(params) });
       }
 
       if (info !== null) {
@@ -568,7 +584,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
       }
       const last = history.snapshots[history.snapshots.length - 1];
       if (last === undefined || last.step !== applied) {
-        history.snapshots.push({ step: applied, params: params.slice() });
+        history.snapshots.push({ step: applied, params: Float64Array.from(params) });
       }
     }
 
@@ -576,7 +592,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions): FitResult
     if (fused !== null) {
       finalLoss = fused.mseStep(x, y, n, grads) as number;
     } else {
-      const finalPred = fullBatch ? predFull : new Float64Array(n * outW);
+      const finalPred = fullBatch ? predFull : like(params, n * outW);
       model.forward(x, n, finalPred);
       finalLoss = lossValue(lossFn, finalPred, y, fullBatch ? lossOptsFull : lossOptions);
     }

@@ -1,14 +1,16 @@
+import type { FloatArray } from '../types';
+
 /** Copies rows `order[from .. from + rows)` of x and y into the batch buffers. */
 export function gatherRows(
   order: Int32Array,
   from: number,
   rows: number,
-  x: Float64Array,
-  y: Float64Array,
+  x: FloatArray,
+  y: FloatArray,
   features: number,
   width: number,
-  xb: Float64Array,
-  yb: Float64Array,
+  xb: FloatArray,
+  yb: FloatArray,
 ): void {
   for (let r = 0; r < rows; r++) {
     const i = order[from + r] as number;

@@ -1,3 +1,4 @@
+import type { FloatArray } from '../types';
 import { findNonFinite } from '../check';
 import { LosslabError } from '../errors';
 import type { LossFn } from '../losses/registry';
@@ -9,8 +10,8 @@ import type { LossFn } from '../losses/registry';
  */
 export function lossValue(
   lossFn: LossFn,
-  pred: Float64Array,
-  target: Float64Array,
+  pred: FloatArray,
+  target: FloatArray,
   options: Record<string, unknown>,
 ): number {
   try {
