@@ -104,11 +104,12 @@ export class KernelSession {
 
   /**
    * Runs one cell. `interruptAfterMs` sends SIGINT (Jupyter's interrupt) that long after the
-   * request; `timeoutMs` bounds the wait (default 60 s).
+   * request; `timeoutMs` bounds the wait (default 60 s); `lateMs` keeps collecting the cell's
+   * messages that long after its idle status and reply (Deno's kernel sends some after them).
    */
   execute(
     code: string,
-    options?: { interruptAfterMs?: number; timeoutMs?: number },
+    options?: { interruptAfterMs?: number; timeoutMs?: number; lateMs?: number },
   ): Promise<Execution> {
     if (this.current !== null) {
       throw new Error('KernelSession.execute: one execution at a time');
@@ -144,6 +145,7 @@ export class KernelSession {
           timeout: (options?.timeoutMs ?? 60_000) / 1000,
           interrupt_after:
             options?.interruptAfterMs === undefined ? undefined : options.interruptAfterMs / 1000,
+          late: options?.lateMs === undefined ? undefined : options.lateMs / 1000,
         })}\n`,
       );
     });

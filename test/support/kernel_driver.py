@@ -2,7 +2,7 @@
 """Drive one real Jupyter kernel through Debian's jupyter_client, for tests in any language.
 
 Reads JSON commands, one a line, on stdin; writes JSON lines on stdout:
-  {"op": "execute", "id": "...", "code": "...", "timeout": 60, "interrupt_after": 1.5}
+  {"op": "execute", "id": "...", "code": "...", "timeout": 60, "interrupt_after": 1.5, "late": 0.5}
     -> every iopub message of that execution as
        {"event": "iopub", "id": ..., "t": <arrival, unix seconds>, "msg_type": ..., "content": ...}
        then {"event": "done", "id": ..., "t": ..., "reply": <execute_reply content>}
@@ -10,6 +10,8 @@ Reads JSON commands, one a line, on stdin; writes JSON lines on stdout:
 Starts with {"event": "ready", "kernel": <name>} once the kernel answers kernel_info.
 Arrival times are taken as each message is received here, so they show when the kernel really
 sent it (a kernel that buffered its output while busy would show them bunched at the end).
+"late" keeps listening that many seconds after the idle status and the reply, for a kernel that
+sends some of a cell's output after its idle status (Deno 2.9: see scripts/nb_execute.py).
 
 Usage: kernel_driver.py --kernel tslab --cwd <dir>   (kernelspecs are found through JUPYTER_PATH)
 """
@@ -64,7 +66,17 @@ def execute(km, kc, cmd):
                 r = None
             if r is not None and r["parent_header"].get("msg_id") == msg_id:
                 reply = r["content"]
-    emit({"event": "done", "id": cmd["id"], "t": time.time(), "reply": reply})
+    done = time.time()
+    late_until = done + float(cmd.get("late") or 0)
+    while time.time() < late_until:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.01)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            emit({"event": "iopub", "id": cmd["id"], "t": time.time(),
+                  "msg_type": msg["msg_type"], "content": msg["content"]})
+    emit({"event": "done", "id": cmd["id"], "t": done, "reply": reply})
 
 
 def main():
