@@ -134,9 +134,12 @@ describe("Deno's kernel in JupyterLab 4.6.4", () => {
     expect(distinct.length).toBeGreaterThanOrEqual(3);
     expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
 
-    const result = await page.textContent(
+    // The result may come just after the idle status (see scripts/nb_execute.py): wait for it.
+    const shown = await page.waitForSelector(
       '.jp-Notebook .jp-Cell:nth-child(1) .jp-OutputArea-output[data-mime-type="text/plain"]',
+      { timeout: 10_000 },
     );
+    const result = await shown.textContent();
     const final = JSON.parse(/FINAL (\{.*\})/.exec(result ?? '')?.[1] ?? 'null') as {
       steps: number;
       final: number;
