@@ -1,10 +1,10 @@
 // The SVG renderer cannot measure text: it estimates widths (estimateTextWidth, a wide CJK
 // character one em). Here Chromium, with the fonts the set-up installs (fonts-noto-cjk), measures
 // what the estimates promise: every label no wider than its estimate, Chinese legend labels
-// never overlapping one another.
+// never overlapping one another, and a title never wider than its chart.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estimateTextWidth, svgLegend } from '@losslab/kernel';
+import { estimateTextWidth, lossCurvePayload, renderCurveSvg, svgLegend } from '@losslab/kernel';
 import { launchChromium } from '../support/launchChromium';
 
 let browser: Browser;
@@ -95,6 +95,22 @@ describe('Chinese text in the SVG charts, measured by Chromium', () => {
           expect(apart, `${a.text} / ${b.text}`).toBe(true);
         }
       });
+    }
+  });
+
+  it('keeps a long Chinese title and its labels inside a loss chart', async () => {
+    const payload = lossCurvePayload(
+      LABELS.slice(1).map((name, i) => ({ name, loss: [4, 2, 1 + i / 10] })),
+      {
+        locale: 'zh',
+        title:
+          '七种优化器在同一个问题上的训练损失（均方误差，对数坐标），以及每一种的最小值'.repeat(2),
+      },
+    );
+    const { boxes, width } = await measure(renderCurveSvg(payload));
+    for (const b of boxes) {
+      expect(b.x, b.text).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, b.text).toBeLessThanOrEqual(width);
     }
   });
 });
