@@ -57,6 +57,8 @@ export {
   SEND_BUDGET,
 } from './display';
 export type { MimeBundle, DisplayContent, DisplayWriter } from './display';
+// Deno's kernel as a display host (found by itself; exported for setDisplayWriter and tests)
+export { denoWriter } from './denoWriter';
 
 // What a notebook calls
 export { plotLosses } from './plotLosses';
