@@ -71,10 +71,7 @@ let made: { jupyter: unknown; writer: DisplayWriter | null } | undefined;
 
 /**
  * `denoWriter()` for the running Deno kernel, made once (display.ts asks at every send); null
- * outside Deno's kernel.
- *
- * @example
- * denoKernelWriter(); // null in Node and tslab
+ * outside Deno's kernel. Internal: display.ts finds the host with it.
  */
 export function denoKernelWriter(): DisplayWriter | null {
   const jupyter = runningDenoJupyter();
