@@ -28,6 +28,8 @@ export const APT_PACKAGES = [
   'fonts-noto-cjk', // Chinese text (the article's titles, the Chinese edition) in Chromium
   'libjs-mathjax', // the nbconvert HTML export loads MathJax from /usr/share/javascript
   'python3-torch', // PyTorch 1.13: reference values for losses, optimizers and schedules
+  'clang', // compiles core's WebAssembly SIMD kernels (packages/core/scripts/build_wasm.mjs)
+  'lld', // wasm-ld, clang's linker for wasm32
 ];
 
 function log(msg) {
