@@ -7,6 +7,7 @@ import {
   lossOptions,
   prepareElementwise,
 } from './lossKit';
+import { runElementwise } from '../wasm/wasmKernels';
 
 const KEYS = lossKeys('labelSmoothing');
 
@@ -56,6 +57,20 @@ export function bceLoss(
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
   checkRange(fn, 'pred', pred, 0, 1);
   checkRange(fn, 'target', target, 0, 1);
+  const simd = runElementwise(
+    'bce',
+    pred,
+    target,
+    weight,
+    grad,
+    values,
+    scale,
+    smoothing,
+    BCE_GRAD_EPS,
+  );
+  if (simd !== null) {
+    return finishLoss(fn, simd.sum * scale, grad, values, simd.bound, { pred, target, weight });
+  }
   let sum = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {

@@ -11,6 +11,7 @@ import {
   lossOptions,
   prepareElementwise,
 } from './lossKit';
+import { runElementwise } from '../wasm/wasmKernels';
 
 const KEYS = lossKeys('posWeight', 'labelSmoothing');
 
@@ -75,6 +76,14 @@ export function bceWithLogitsLoss(
     rhoPerClass = posWeight;
   }
   const classes = rhoPerClass === undefined ? 1 : rhoPerClass.length;
+  // The SIMD kernel takes one posWeight; per-class weights run the loop below.
+  const simd =
+    rhoPerClass === undefined
+      ? runElementwise('bce_logits', pred, target, weight, grad, values, scale, smoothing, rhoAll)
+      : null;
+  if (simd !== null) {
+    return finishLoss(fn, simd.sum * scale, grad, values, simd.bound, { pred, target, weight });
+  }
   let sum = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { runElementwise } from '../wasm/wasmKernels';
 import { finishLoss, prepareElementwise } from './lossKit';
 
 /**
@@ -19,6 +20,10 @@ export function huberKernel(
   c: number,
 ): LossResult {
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, options);
+  const simd = runElementwise('huber', pred, target, weight, grad, values, width, div, c, scale);
+  if (simd !== null) {
+    return finishLoss(fn, simd.sum * scale, grad, values, simd.bound, { pred, target, weight });
+  }
   let sum = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import {
   sameType32,
   sameType64,
 } from './lossKit';
+import { runElementwise } from '../wasm/wasmKernels';
 import { weightedMean } from './weightedMean';
 
 const KEYS = lossKeys();
@@ -41,7 +42,23 @@ export function maeLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   let sum = 0;
   // Unweighted, every |gradient| is `scale` or 0.
   let bound = scale;
-  if (weight === undefined && values === null) {
+  // The SIMD kernel, with the sign each JS loop below uses (they differ at -0).
+  const fastSign = weight === undefined && values === null;
+  const simd = runElementwise(
+    fastSign ? 'mae_fast' : 'mae',
+    pred,
+    target,
+    weight,
+    grad,
+    values,
+    scale,
+    f1,
+    f2,
+  );
+  if (simd !== null) {
+    sum = simd.sum;
+    bound += simd.bound;
+  } else if (fastSign) {
     sum = sameType64(pred, target, grad)
       ? sumAbs64(pred as Float64Array, target as Float64Array, grad as Float64Array, scale)
       : sameType32(pred, target, grad)

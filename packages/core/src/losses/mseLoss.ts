@@ -7,6 +7,7 @@ import {
   sameType32,
   sameType64,
 } from './lossKit';
+import { runElementwise } from '../wasm/wasmKernels';
 import { weightedMean } from './weightedMean';
 
 const KEYS = lossKeys();
@@ -40,7 +41,11 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   const g2 = 2 * scale;
   let sum = 0;
   let bound = 0;
-  if (weight === undefined && values === null) {
+  // The SIMD kernel (same arithmetic; its bound is the sum of |gradient| and |value| it wrote).
+  const simd = runElementwise('mse', pred, target, weight, grad, values, g2, f1, f2);
+  if (simd !== null) {
+    ({ sum, bound } = simd);
+  } else if (weight === undefined && values === null) {
     sum = sameType64(pred, target, grad)
       ? sumSquares64(pred as Float64Array, target as Float64Array, grad as Float64Array, g2)
       : sameType32(pred, target, grad)

@@ -13,6 +13,7 @@ import {
   sumAbs,
 } from './lossKit';
 import { softmaxRow32, softmaxRow64, softmaxRowMixed, softmaxRowWithMax } from './softmaxRow';
+import { runSoftmaxCrossEntropy } from '../wasm/wasmKernels';
 
 const KEYS = lossKeys('classes', 'classWeight', 'ignoreIndex', 'labelSmoothing');
 
@@ -119,46 +120,73 @@ export function softmaxCrossEntropy(
   const scale = reduction !== 'mean' ? 1 : denom === 0 ? 0 : 1 / denom;
   const oneHot = !probabilities && eps === 0 && classWeight === undefined;
   const kind = rowKind(logits, grad);
-  const sum = !oneHot
-    ? sumRows(
+  // The SIMD kernel does the one-hot rows (null: the JS loops run).
+  const simd = oneHot
+    ? runSoftmaxCrossEntropy(
         logits,
         target,
+        weight,
         grad,
         values,
-        weight,
-        classWeight,
         rows,
         classes,
         scale,
-        eps,
-        probabilities,
         ignoreIndex,
       )
-    : kind === 64
-      ? oneHotRows64(
-          logits as Float64Array,
-          grad as Float64Array,
-          target,
-          values,
-          weight,
-          rows,
-          classes,
-          scale,
-          ignoreIndex,
-        )
-      : kind === 32
-        ? oneHotRows32(
-            logits as Float32Array,
-            grad as Float32Array,
+    : null;
+  const sum =
+    simd !== null
+      ? simd
+      : !oneHot
+        ? sumRows(
+            logits,
             target,
+            grad,
             values,
             weight,
+            classWeight,
             rows,
             classes,
             scale,
+            eps,
+            probabilities,
             ignoreIndex,
           )
-        : oneHotRowsMixed(logits, grad, target, values, weight, rows, classes, scale, ignoreIndex);
+        : kind === 64
+          ? oneHotRows64(
+              logits as Float64Array,
+              grad as Float64Array,
+              target,
+              values,
+              weight,
+              rows,
+              classes,
+              scale,
+              ignoreIndex,
+            )
+          : kind === 32
+            ? oneHotRows32(
+                logits as Float32Array,
+                grad as Float32Array,
+                target,
+                values,
+                weight,
+                rows,
+                classes,
+                scale,
+                ignoreIndex,
+              )
+            : oneHotRowsMixed(
+                logits,
+                grad,
+                target,
+                values,
+                weight,
+                rows,
+                classes,
+                scale,
+                ignoreIndex,
+              );
   // Bound on |gradient|, from B + C numbers rather than the B x C loop: |k (p_c S - v_c q_c)|
   // <= |k| S with k = w scale and S = sum_c v_c q_c <= max(v) (1 + C) (probability targets
   // need not sum to 1). Per-row values are checked by their sum of magnitudes.

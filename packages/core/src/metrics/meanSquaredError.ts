@@ -1,5 +1,6 @@
 import { checkArray, checkFinite, checkSameLength } from '../check';
 import type { FloatArray } from '../types';
+import { runErrorSum } from '../wasm/wasmKernels';
 import { rescaledMeanError } from './rescaledMeanError';
 
 /**
@@ -19,8 +20,10 @@ export function meanSquaredError(pred: FloatArray, target: FloatArray): number {
   checkArray(fn, 'pred', pred);
   checkArray(fn, 'target', target);
   checkSameLength(fn, 'pred', pred, 'target', target);
-  let sum = 0;
-  for (let i = 0; i < pred.length; i++) {
+  // The SIMD kernel keeps four partial sums; the JS loop has one dependent sum.
+  const simd = runErrorSum(pred, target, true);
+  let sum = simd ?? 0;
+  for (let i = simd === null ? 0 : pred.length; i < pred.length; i++) {
     const d = (pred[i] as number) - (target[i] as number);
     sum += d * d;
   }

@@ -1,0 +1,178 @@
+// The loops of kernels.c for one element type T, included once per type: T, SUF(name) (the
+// exported function's C name), NAME(name) (its export name), LD/ST (two elements as f64x2).
+// The one-element tail reads a scalar into both lanes and keeps lane 0.
+
+INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T *t, const T *w,
+                      T *g, T *vals, int n, const Params *q) {
+  V s0 = splat(0), s1 = splat(0), b0 = splat(0), b1 = splat(0);
+  const V one = splat(1);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    V l0, g0, l1, g1;
+    body(loss, LD(p + i), LD(t + i), weighted ? LD(w + i) : one, q, &l0, &g0);
+    body(loss, LD(p + i + 2), LD(t + i + 2), weighted ? LD(w + i + 2) : one, q, &l1, &g1);
+    ST(g + i, g0);
+    ST(g + i + 2, g1);
+    s0 = wasm_f64x2_add(s0, l0);
+    s1 = wasm_f64x2_add(s1, l1);
+    b0 = wasm_f64x2_add(b0, wasm_f64x2_abs(g0));
+    b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(g1));
+    if (hasValues) {
+      ST(vals + i, l0);
+      ST(vals + i + 2, l1);
+      b0 = wasm_f64x2_add(b0, wasm_f64x2_abs(l0));
+      b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(l1));
+    }
+  }
+  double sum = hsum(wasm_f64x2_add(s0, s1));
+  double bound = hsum(wasm_f64x2_add(b0, b1));
+  for (; i < n; i++) {
+    V l0, g0;
+    body(loss, splat(p[i]), splat(t[i]), weighted ? splat(w[i]) : one, q, &l0, &g0);
+    double li = wasm_f64x2_extract_lane(l0, 0);
+    double gi = wasm_f64x2_extract_lane(g0, 0);
+    g[i] = (T)gi;
+    sum += li;
+    bound += __builtin_fabs(gi);
+    if (hasValues) {
+      vals[i] = (T)li;
+      bound += __builtin_fabs(li);
+    }
+  }
+  results[0] = bound;
+  results[1] = sum;
+}
+
+#define ELEMENTWISE(loss, LOSS)                                                                   \
+  EXPORT(NAME(loss))                                                                              \
+  double SUF(loss)(const T *p, const T *t, const T *w, T *g, T *vals, int n, double a, double b,  \
+                   double c, double d) {                                                          \
+    Params q = {splat(a), splat(b), splat(c), splat(d), splat(0)};                                \
+    if (w) {                                                                                      \
+      if (vals) SUF(loop)(LOSS, 1, 1, p, t, w, g, vals, n, &q);                                   \
+      else SUF(loop)(LOSS, 1, 0, p, t, w, g, vals, n, &q);                                        \
+    } else {                                                                                      \
+      if (vals) SUF(loop)(LOSS, 0, 1, p, t, w, g, vals, n, &q);                                   \
+      else SUF(loop)(LOSS, 0, 0, p, t, w, g, vals, n, &q);                                        \
+    }                                                                                             \
+    return results[1];                                                                            \
+  }
+
+ELEMENTWISE(mse, MSE)
+ELEMENTWISE(mae_fast, MAE_FAST)
+ELEMENTWISE(mae, MAE)
+ELEMENTWISE(huber, HUBER)
+ELEMENTWISE(bce, BCE)
+ELEMENTWISE(bce_logits, BCE_LOGITS)
+#undef ELEMENTWISE
+
+// Value-only metrics: sum of (p - t)^2 (squares) or |p - t|, four independent partial sums.
+EXPORT(NAME(error_sum)) double SUF(error_sum)(const T *p, const T *t, int n, int squares) {
+  V s0 = splat(0), s1 = splat(0);
+  int i = 0;
+  if (squares) {
+    for (; i + 4 <= n; i += 4) {
+      V d0 = wasm_f64x2_sub(LD(p + i), LD(t + i));
+      V d1 = wasm_f64x2_sub(LD(p + i + 2), LD(t + i + 2));
+      s0 = wasm_f64x2_add(s0, wasm_f64x2_mul(d0, d0));
+      s1 = wasm_f64x2_add(s1, wasm_f64x2_mul(d1, d1));
+    }
+  } else {
+    for (; i + 4 <= n; i += 4) {
+      s0 = wasm_f64x2_add(s0, wasm_f64x2_abs(wasm_f64x2_sub(LD(p + i), LD(t + i))));
+      s1 = wasm_f64x2_add(s1, wasm_f64x2_abs(wasm_f64x2_sub(LD(p + i + 2), LD(t + i + 2))));
+    }
+  }
+  double sum = hsum(wasm_f64x2_add(s0, s1));
+  for (; i < n; i++) {
+    double d = (double)p[i] - (double)t[i];
+    sum += squares ? d * d : __builtin_fabs(d);
+  }
+  return sum;
+}
+
+// One softmax row (softmaxRow.ts): writes mult * softmax(x[0..C)) to g and returns
+// log-sum-exp - x[t]. The fused pass shifts by the target's logit; a row where some
+// x_j - x_t leaves [-745, 64] (or holds a NaN) is redone with the max (rowWithMax).
+INLINE double SUF(row_with_max)(const T *x, T *g, int C, double mult) {
+  double m = -__builtin_inf();
+  for (int j = 0; j < C; j++) {
+    double v = x[j];
+    if (v > m) m = v;
+  }
+  if (m == -__builtin_inf() || m != m) m = 0;
+  V mv = splat(m);
+  double s = 0;
+  for (int j = 0; j < C; j++) {
+    double e = wasm_f64x2_extract_lane(vexpNonPositive(wasm_f64x2_sub(splat(x[j]), mv)), 0);
+    g[j] = (T)e;
+    s += e;
+  }
+  double ks = mult / s;
+  for (int j = 0; j < C; j++) g[j] = (T)((double)g[j] * ks);
+  return m + slog(s);
+}
+
+INLINE double SUF(row)(const T *x, T *g, int C, double mult, int t) {
+  double m = x[t];
+  V mv = splat(m);
+  V s0 = splat(0), s1 = splat(0);
+  V bad = wasm_i64x2_splat(0);
+  const V top = splat(64), bottom = splat(-745);
+  int j = 0;
+  for (; j + 4 <= C; j += 4) {
+    V d0 = wasm_f64x2_sub(LD(x + j), mv);
+    V d1 = wasm_f64x2_sub(LD(x + j + 2), mv);
+    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d0, top), wasm_f64x2_ge(d0, bottom))));
+    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d1, top), wasm_f64x2_ge(d1, bottom))));
+    V e0 = vexp(d0);
+    V e1 = vexp(d1);
+    ST(g + j, e0);
+    ST(g + j + 2, e1);
+    s0 = wasm_f64x2_add(s0, e0);
+    s1 = wasm_f64x2_add(s1, e1);
+  }
+  double s = hsum(wasm_f64x2_add(s0, s1));
+  int badTail = 0;
+  for (; j < C; j++) {
+    double d = (double)x[j] - m;
+    badTail |= !(d <= 64 && d >= -745);
+    double e = wasm_f64x2_extract_lane(vexp(splat(d)), 0);
+    g[j] = (T)e;
+    s += e;
+  }
+  if (badTail || wasm_v128_any_true(bad)) return SUF(row_with_max)(x, g, C, mult) - m;
+  V ks = splat(mult / s);
+  j = 0;
+  for (; j + 4 <= C; j += 4) {
+    ST(g + j, wasm_f64x2_mul(LD(g + j), ks));
+    ST(g + j + 2, wasm_f64x2_mul(LD(g + j + 2), ks));
+  }
+  for (; j < C; j++) g[j] = (T)((double)g[j] * (mult / s));
+  return slog(s);
+}
+
+// Softmax cross-entropy with class-index targets, no smoothing or class weights
+// (softmaxCrossEntropy.ts, oneHotRows64): returns the sum of the rows' losses.
+EXPORT(NAME(softmax_ce)) double SUF(softmax_ce)(const T *x, T *g, const int32_t *target,
+                                                const T *w, T *vals, int rows, int C,
+                                                double scale, int ignoreIndex) {
+  double sum = 0;
+  for (int i = 0; i < rows; i++) {
+    const T *xr = x + (long)i * C;
+    T *gr = g + (long)i * C;
+    int t = target[i];
+    double l = 0;
+    if (t == ignoreIndex) {
+      for (int j = 0; j < C; j++) gr[j] = 0;
+    } else {
+      double wi = w ? (double)w[i] : 1;
+      double k = wi * scale;
+      l = wi * SUF(row)(xr, gr, C, k, t);
+      gr[t] = (T)((double)gr[t] - k);
+    }
+    sum += l;
+    if (vals) vals[i] = (T)l;
+  }
+  return sum;
+}
