@@ -455,9 +455,8 @@ export function lbfgs(lr = 1, options?: LbfgsOptions): GradientTransformation<Lb
       }
       let finite = true;
       for (let k = 0; k < n; k++) {
-        const u = (x[k] as number) - (params[k] as number);
-        grads[k] = u;
-        finite &&= Number.isFinite(u);
+        grads[k] = (x[k] as number) - (params[k] as number);
+        finite &&= Number.isFinite(grads[k]); // as stored: a Float32Array overflows beyond 3.4e38
       }
       // Finite gradients and loss that still give a non-finite step or state: the curvature
       // estimate overflowed. Say so rather than move to Infinity or keep a NaN for later.

@@ -212,6 +212,7 @@ function namedError(e: unknown, fn: string): boolean {
 }
 
 const CASES_PER_OPTIMIZER = 1200;
+const CASES_PER_PATH = 200;
 
 describe('optimizers never return a silent non-finite (property)', () => {
   it.each(makers)('%s', (fn, options, build) => {
@@ -249,6 +250,67 @@ describe('optimizers never return a silent non-finite (property)', () => {
       { numRuns: CASES_PER_OPTIMIZER, seed: 2024 },
     );
   });
+
+  // The same law in float32 (values up to 3.4e38, subnormals down to 1.4e-45) and through the
+  // fused updateInPlace, whose parameters must stay finite too (a Float32Array overflows sooner).
+  const magnitude32 = fc
+    .tuple(fc.boolean(), fc.double({ min: -46, max: 38.5, noNaN: true }))
+    .map(([neg, e]) => Math.fround((neg ? -1 : 1) * 10 ** e))
+    .filter((v) => Number.isFinite(v));
+  const paths = ['float64 updateInPlace', 'float32 update', 'float32 updateInPlace'] as const;
+  it.each(makers.flatMap((m) => paths.map((path) => [`${m[0]} (${path})`, m, path] as const)))(
+    '%s',
+    (_title, [fn, options, build], path) => {
+      const float32 = path.startsWith('float32');
+      const fused = path.endsWith('updateInPlace');
+      const value = float32 ? magnitude32 : magnitude;
+      const arr = (v: number[]): Float32Array | Float64Array =>
+        float32 ? Float32Array.from(v) : Float64Array.from(v);
+      const size = 3;
+      fc.assert(
+        fc.property(
+          options,
+          fc.array(fc.array(value, { minLength: size, maxLength: size }), {
+            minLength: 1,
+            maxLength: 5,
+          }),
+          fc.array(value, { minLength: size, maxLength: size }),
+          fc.array(magnitude, { minLength: 5, maxLength: 5 }),
+          (o, gradSeq, params, losses) => {
+            const opt = build(o);
+            const p = arr(params);
+            let state = opt.init(p);
+            for (let t = 0; t < gradSeq.length; t++) {
+              try {
+                const lr = opt.learningRate?.(state);
+                if (lr !== undefined && !Number.isFinite(lr)) {
+                  return false;
+                }
+                const extra = { loss: Math.abs(losses[t]!) };
+                const g = arr(gradSeq[t]!);
+                if (fused && opt.updateInPlace !== undefined) {
+                  state = opt.updateInPlace(g, state, p, extra);
+                  if (!finiteDeep(p) || !stateFinite(state)) {
+                    return false;
+                  }
+                } else {
+                  const [u, next] = opt.update(g, state, p, extra);
+                  if (!finiteDeep(u) || !stateFinite(next)) {
+                    return false;
+                  }
+                  state = next;
+                }
+              } catch (e) {
+                return namedError(e, fn);
+              }
+            }
+            return true;
+          },
+        ),
+        { numRuns: CASES_PER_PATH, seed: 2025 },
+      );
+    },
+  );
 
   it('clipping and reduce-on-plateau stay finite on any finite gradient', () => {
     fc.assert(
