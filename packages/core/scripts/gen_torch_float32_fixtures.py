@@ -17,7 +17,8 @@ Writes packages/core/src/optim/fixtures/torchFloat32.json:
   rounding alone moves PyTorch's own result.
 - fits: idiomatic float32 PyTorch training of the article's model (nn.Linear(1, 1) at zeros,
   MSELoss, autograd) on the article's data cast to float32, full batch, recording the loss of
-  every step and the final parameters, for `fit` with a float32 model and float32 data.
+  every step and the final parameters, for `fit` with a float32 model and float32 data; and the
+  same training in float64, the yardstick of what float32 rounding does.
 
 Lion is not in PyTorch: optax's lion is written here with torch tensors (as LAMB is in
 gen_torch_optim_fixtures.py, whose optimizer table, NAdam foreach choice and run loop this reuses).
@@ -118,12 +119,30 @@ def runs():
     return out
 
 
-def fits():
+def train(c, dtype):
+    """Idiomatic PyTorch: nn.Linear(1, 1) from zeros, MSELoss, autograd, full batch, in dtype."""
     np.random.seed(0)
     x = np.random.randn(100, 1)
     y = 2 * x + 3 + np.random.randn(100, 1) * 0.5
-    X = torch.tensor(x, dtype=torch.float32)
-    Y = torch.tensor(y, dtype=torch.float32)
+    X = torch.tensor(x, dtype=dtype)
+    Y = torch.tensor(y, dtype=dtype)
+    model = torch.nn.Linear(1, 1).to(dtype)
+    with torch.no_grad():
+        model.weight.zero_()
+        model.bias.zero_()
+    opt = torch_optimizer(c['optimizer'], model.parameters(), c['lr'], c.get('options', {}))
+    loss_fn = torch.nn.MSELoss()
+    losses = []
+    for _ in range(c['steps']):
+        opt.zero_grad()
+        loss = loss_fn(model(X), Y)
+        loss.backward()
+        losses.append(loss.item())
+        opt.step()
+    return losses, [model.weight.item(), model.bias.item()], loss_fn(model(X), Y).item()
+
+
+def fits():
     cases = [
         {'optimizer': 'sgd', 'lr': 0.1, 'steps': 300},
         {'optimizer': 'sgd', 'lr': 0.05, 'options': {'momentum': 0.9}, 'steps': 300},
@@ -133,22 +152,10 @@ def fits():
     ]
     out = []
     for c in cases:
-        model = torch.nn.Linear(1, 1)
-        with torch.no_grad():
-            model.weight.zero_()
-            model.bias.zero_()
-        opt = torch_optimizer(c['optimizer'], model.parameters(), c['lr'], c.get('options', {}))
-        loss_fn = torch.nn.MSELoss()
-        losses = []
-        for _ in range(c['steps']):
-            opt.zero_grad()
-            loss = loss_fn(model(X), Y)
-            loss.backward()
-            losses.append(loss.item())
-            opt.step()
-        params = [model.weight.item(), model.bias.item()]
-        final = loss_fn(model(X), Y).item()
-        out.append({**c, 'loss': losses, 'params': params, 'finalLoss': final})
+        losses, params, final = train(c, torch.float32)
+        losses64, params64, final64 = train(c, torch.float64)
+        out.append({**c, 'loss': losses, 'params': params, 'finalLoss': final,
+                    'float64Loss': losses64, 'float64Params': params64, 'float64FinalLoss': final64})
     return out
 
 
