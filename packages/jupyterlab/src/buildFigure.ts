@@ -203,7 +203,12 @@ export function buildFigure(
   // Panels stacked top to bottom inside the plot area, with the SVG's heights and gaps.
   const plotHeight =
     spec.panels.reduce((h, p) => h + p.height, 0) + PANEL_GAP * (spec.panels.length - 1);
-  const titleLines = spec.title ? wrap(spec.title, Math.max(120, width - 24), 14) : [];
+  // A title wider than the chart shrinks (down to 12 px), then wraps: never cut at the edge.
+  const titleRoom = Math.max(120, width - 24);
+  const titleSize = spec.title
+    ? Math.max(12, Math.min(14, Math.floor((14 * titleRoom) / estimateTextWidth(spec.title, 14))))
+    : 14;
+  const titleLines = spec.title ? wrap(spec.title, titleRoom, titleSize) : [];
   const legendLabels = showLegend
     ? spec.series.filter((s) => s.legend !== undefined).map((s) => s.legend as string)
     : [];
@@ -211,7 +216,7 @@ export function buildFigure(
   const margin = {
     l: MARGIN.l,
     r: MARGIN.r,
-    t: titleLines.length > 0 ? 14 + 18 * titleLines.length : 16,
+    t: titleLines.length > 0 ? 18 + Math.ceil(titleSize * 1.3) * titleLines.length : 16,
     // x tick labels and the x title, then the legend's rows.
     b: 48 + rows * LEGEND_ROW + (rows > 0 ? 6 : 0),
   };
@@ -295,11 +300,12 @@ export function buildFigure(
       text: titleLines.map(plotlyText).join('<br>'),
       x: 0.02,
       xanchor: 'left',
-      y: 1,
+      // In the middle of the top margin (which holds every line): plotly centres a title of
+      // several lines on its anchor whatever 'yanchor' says.
+      y: 1 - (margin.t - 6) / 2 / (plotHeight + margin.t + margin.b),
       yref: 'container',
-      yanchor: 'top',
-      pad: { t: 8 },
-      font: { size: 14 },
+      yanchor: 'middle',
+      font: { size: titleSize },
     };
   }
   return { data, layout, spec };

@@ -34,7 +34,11 @@ export interface ChartView {
   smoothing: number;
   /** Each run's learning rate in a panel of its own (default false). */
   learningRate?: boolean;
-  /** Scale each panel's y to the bulk of the values, not to a diverged run (default false). */
+  /**
+   * Scale each panel's y to the bulk of the values (default false): runs that diverged are left
+   * out of the scale when another run did not, and values past Tukey's far-out fence
+   * (Q3 + 3 IQR, in decades on a log axis) of the rest too. Lines beyond it are clipped.
+   */
   ignoreOutliers?: boolean;
   /** `'time'`: seconds since each run started on the x axis, when runs carry `elapsed`. */
   xAxis?: 'step' | 'time';
@@ -389,6 +393,10 @@ export function chartSpec(
   const marks: MarkSpec[] = [];
   const xs: number[] = [];
   const panelValues: number[][] = [[], ...metricNames.map(() => []), ...(showLr ? [[]] : [])];
+  // With "ignore outliers", a run that diverged does not decide the scale while another run can.
+  const diverging = (run: CurveRun): boolean =>
+    run.divergedAt !== undefined || run.stopReason === 'diverged';
+  const scaleAll = !ignoreOutliers || runs.every(diverging);
   const f4 = (v: number): string => formatNumber(v, 4);
 
   runs.forEach((run, r) => {
@@ -415,7 +423,7 @@ export function chartSpec(
         points.push([x, y]);
         labels.push(y === null ? null : f4(y));
         xs.push(x);
-        if (y !== null) {
+        if (y !== null && (scaleAll || !diverging(run))) {
           (panelValues[panel] as number[]).push(y);
         }
       });
@@ -510,8 +518,10 @@ export function chartSpec(
         });
       }
     }
-    if (run.divergedAt !== undefined) {
-      const x = toX(run.divergedAt);
+    // Where the loss became NaN or Infinity, or the step a divergence rule stopped the run at.
+    const divergedAt = run.divergedAt ?? (run.stopReason === 'diverged' ? run.steps : undefined);
+    if (divergedAt !== undefined) {
+      const x = toX(divergedAt);
       if (x !== null) {
         marks.push({
           kind: 'diverged',
@@ -519,7 +529,7 @@ export function chartSpec(
           panel: 0,
           x,
           color: DIVERGED_COLOR,
-          label: `${single ? '' : `${run.name}: `}${text.divergedAt(run.divergedAt)}`,
+          label: `${single ? '' : `${run.name}: `}${text.divergedAt(divergedAt)}`,
           showLabel: true,
           side: 'right',
         });
