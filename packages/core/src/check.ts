@@ -96,8 +96,18 @@ export function checkNoAlias(
   out: ArrayBufferView,
   inputs: Readonly<Record<string, unknown>>,
 ): void {
-  for (const [arg, x] of Object.entries(inputs)) {
-    if (ArrayBuffer.isView(x) && overlaps(out, x)) {
+  // `.buffer` and the offsets are getters of ~15 ns a read: the buffer is read once, the ranges
+  // only for an input on the same buffer.
+  const buffer = out.buffer;
+  for (const arg in inputs) {
+    const x = inputs[arg];
+    if (
+      x === out ||
+      (ArrayBuffer.isView(x) &&
+        x.buffer === buffer &&
+        x.byteOffset < out.byteOffset + out.byteLength &&
+        out.byteOffset < x.byteOffset + x.byteLength)
+    ) {
       throw new LosslabError(
         fn,
         outArg,
@@ -105,15 +115,6 @@ export function checkNoAlias(
       );
     }
   }
-}
-
-/** True when two views share at least one byte of the same buffer. */
-function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
-  return (
-    a.buffer === b.buffer &&
-    a.byteOffset < b.byteOffset + b.byteLength &&
-    b.byteOffset < a.byteOffset + a.byteLength
-  );
 }
 
 /**

@@ -38,8 +38,9 @@ export function checkOptions<T extends object>(
   ) {
     throw new LosslabError(fn, arg, `'${arg}' must be an object, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) {
+  // for-in over a small object allocates nothing (Object.keys would, on every loss call).
+  for (const key in options) {
+    if (!keys.includes(key) && Object.prototype.hasOwnProperty.call(options, key)) {
       const near = nearest(key, keys);
       const hint = near === undefined ? '' : `did you mean '${near}'? `;
       const what = arg === 'options' ? `option '${key}'` : `key '${key}' in '${arg}'`;
