@@ -8,6 +8,7 @@
 //
 //   npm run soak                     10 minutes
 //   npm run soak -- --minutes 1      a shorter run
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

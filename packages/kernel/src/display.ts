@@ -267,7 +267,8 @@ function deliver(
       refused++;
       const message = (error as { message?: unknown } | null)?.message;
       const reason = typeof message === 'string' ? message : String(error);
-      process.stderr.write(`losslab: a display could not be sent and was dropped: ${reason}\n`);
+      // console.error reaches the notebook in both kernels (Deno's process.stderr does not).
+      console.error(`losslab: a display could not be sent and was dropped: ${reason}`);
     }
     return false;
   }
