@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { strictCTable, timeStrictC } from './strictC.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -121,14 +122,20 @@ async function main() {
   }
   // numpy first, in its own process, so the two sides never compete for the 2 cores.
   const numpyMs = hasNumpy ? timeNumpy(withNumpy) : {};
+  // Strict C next, in its own process too (bench/strictC.mjs), for the cases with a `c` spec.
+  const withC = all.filter((c) => c.c !== undefined);
+  const strict = withC.length > 0 ? timeStrictC(withC) : null;
   const rows = [];
   for (const c of all) {
     c.setup?.();
     const core = time(c.core);
     const naive = time(c.naive);
+    // Optional: core before its WebAssembly kernels (`before`), core's loss value (`value`).
+    const before = c.before === undefined ? null : time(c.before);
+    const value = c.value === undefined ? null : c.value();
     c.teardown?.();
     const np = numpyMs[c.id] ?? null;
-    rows.push({ id: c.id, core, naive, np });
+    rows.push({ id: c.id, core, naive, np, before, value, bytes: c.bytes, dtype: c.c?.dtype });
     console.error(`${c.id}: core ${fmt(core)} ms, naive ${fmt(naive)} ms, numpy ${fmt(np)} ms`);
   }
   const lines =
@@ -142,6 +149,9 @@ async function main() {
               `| ${r.id} | ${fmt(r.core)} | ${fmt(r.naive)} | ${fmt(r.np)} | ${ratio(r.core, r.naive)} | ${ratio(r.core, r.np)} |`,
           ),
         ];
+  if (strict !== null) {
+    lines.push('', ...strictCTable(rows, strict, fmt));
+  }
   // Modules may add a table of their own after the cases (bench/cases/kernel.mjs: the kernels).
   for (const report of reports) {
     const extra = await report(filter);

@@ -1,10 +1,27 @@
-// Loss cases: value + gradient of MSE and MAE at n = 1e5, 1e6, 1e7 and softmax cross-entropy at
-// 1e4 x 10 and 1e4 x 1000, each in float64 and float32, against naive TypeScript-style code
-// (plain arrays, map/reduce, one pass per step) and idiomatic numpy.
+// Loss cases: the value-only MSE (meanSquaredError) and the value + gradient of MSE and MAE at
+// n = 1e5, 1e6, 1e7, softmax cross-entropy at 1e4 x 10, 1e5 x 10 and 1e4 x 1000, each in float64
+// and float32, against naive TypeScript-style code (plain arrays, map/reduce, one pass per step),
+// idiomatic numpy and strict C (bench/strict_c.c): all on the same inputs (`fill`'s LCG, in numpy
+// too), `c` naming the C kernel.
+// `before` is core with its WebAssembly kernels switched off (the JS loops that ran before
+// them); `bytes` is the memory one call must move, for the bandwidth column; `value` is core's
+// loss, checked against C's.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const core = require('../../packages/core/lib/index.js');
+// Internal switch of the WebAssembly kernels (packages/core/src/wasm/wasmKernels.ts).
+const { configureKernels } = require('../../packages/core/lib/wasm/wasmKernels.js');
+
+/** Runs `f` on core's JS path. */
+function jsPath(f) {
+  configureKernels({ enabled: false });
+  try {
+    return f();
+  } finally {
+    configureKernels({ enabled: true });
+  }
+}
 
 /** Deterministic data in [-2, 2) (a small LCG: the benchmark needs numbers, not numpy's). */
 function fill(arr, seed) {
@@ -16,6 +33,24 @@ function fill(arr, seed) {
   return arr;
 }
 
+/** `fill` in numpy, vectorised: the LCG jumps 4096 steps at a time (s -> A s + C mod 2^32). */
+const NUMPY_FILL = [
+  'def fill(n, seed):',
+  '    a, c, M, K = 1664525, 1013904223, 2**32, 4096',
+  '    s = np.empty(n, np.uint64)',
+  '    x = seed',
+  '    for i in range(min(K, n)):',
+  '        x = (a * x + c) % M',
+  '        s[i] = x',
+  '    A, C = 1, 0',
+  '    for _ in range(K):',
+  '        A, C = (a * A) % M, (a * C + c) % M',
+  '    for k in range(K, n, K):',
+  '        m = min(K, n - k)',
+  '        s[k : k + m] = (np.uint64(A) * s[k - K : k - K + m] + np.uint64(C)) % np.uint64(M)',
+  '    return (s / 4294967296.0) * 4 - 2',
+].join('\n');
+
 const TYPES = [
   { dtype: 'float64', Ctor: Float64Array },
   { dtype: 'float32', Ctor: Float32Array },
@@ -23,10 +58,18 @@ const TYPES = [
 
 function elementwiseCase(name, lossFn, naive, numpyStmt, n, { dtype, Ctor }) {
   let pred, target, grad, predArr, targetArr;
+  const valueOnly = name === 'MSE value';
+  const call = valueOnly
+    ? () => lossFn(pred, target)
+    : () => lossFn(pred, target, { out: { grad } }).value;
   return {
     group: 'losses',
-    name: `${name} value+grad n=${n.toExponential().replace('+', '')} ${dtype}`,
+    name: `${name}${valueOnly ? '' : ' value+grad'} n=${n.toExponential().replace('+', '')} ${dtype}`,
     size: n,
+    c: { kernel: valueOnly ? 'mse_value' : `${name.toLowerCase()}_grad`, dtype, n },
+    bytes: (valueOnly ? 2 : 3) * n * Ctor.BYTES_PER_ELEMENT,
+    value: call,
+    before: () => jsPath(call),
     setup() {
       pred = fill(new Ctor(n), 1);
       target = fill(new Ctor(n), 2);
@@ -37,10 +80,10 @@ function elementwiseCase(name, lossFn, naive, numpyStmt, n, { dtype, Ctor }) {
     teardown() {
       pred = target = grad = predArr = targetArr = undefined;
     },
-    core: () => lossFn(pred, target, { out: { grad } }),
+    core: call,
     naive: () => naive(predArr, targetArr, Ctor),
     numpy: {
-      setup: `rng = np.random.default_rng(0)\np = rng.uniform(-2, 2, ${n}).astype(np.${dtype})\nt = rng.uniform(-2, 2, ${n}).astype(np.${dtype})`,
+      setup: `${NUMPY_FILL}\np = fill(${n}, 1).astype(np.${dtype})\nt = fill(${n}, 2).astype(np.${dtype})`,
       stmt: numpyStmt,
     },
   };
@@ -79,10 +122,15 @@ function naiveSoftmaxCe(x, t, B, C, Ctor) {
 
 function softmaxCase(B, C, { dtype, Ctor }) {
   let logits, labels, grad, logitsArr, labelsArr;
+  const call = () => core.softmaxCrossEntropy(logits, labels, { out: { grad } }).value;
   return {
     group: 'losses',
     name: `softmaxCE value+grad ${B}x${C} ${dtype}`,
     size: B * C,
+    c: { kernel: 'softmax_ce', dtype, n: B * C, classes: C },
+    bytes: 2 * B * C * Ctor.BYTES_PER_ELEMENT + 4 * B,
+    value: call,
+    before: () => jsPath(call),
     setup() {
       logits = fill(new Ctor(B * C), 3);
       labels = new Int32Array(B);
@@ -96,12 +144,12 @@ function softmaxCase(B, C, { dtype, Ctor }) {
     teardown() {
       logits = labels = grad = logitsArr = labelsArr = undefined;
     },
-    core: () => core.softmaxCrossEntropy(logits, labels, { out: { grad } }),
+    core: call,
     naive: () => naiveSoftmaxCe(logitsArr, labelsArr, B, C, Ctor),
     numpy: {
       setup: [
-        'rng = np.random.default_rng(0)',
-        `x = rng.uniform(-2, 2, (${B}, ${C})).astype(np.${dtype})`,
+        NUMPY_FILL,
+        `x = fill(${B * C}, 3).reshape(${B}, ${C}).astype(np.${dtype})`,
         `t = (np.arange(${B}) * 7919) % ${C}`,
         `r = np.arange(${B})`,
       ].join('\n'),
@@ -119,8 +167,24 @@ function softmaxCase(B, C, { dtype, Ctor }) {
   };
 }
 
+function naiveMseValue(p, t) {
+  return p.map((v, i) => (v - t[i]) ** 2).reduce((a, b) => a + b, 0) / p.length;
+}
+
 export const cases = [];
 for (const type of TYPES) {
+  for (const n of [1e5, 1e6, 1e7]) {
+    cases.push(
+      elementwiseCase(
+        'MSE value',
+        core.meanSquaredError,
+        naiveMseValue,
+        'd = p - t\nloss = np.mean(d * d)',
+        n,
+        type,
+      ),
+    );
+  }
   for (const n of [1e5, 1e6, 1e7]) {
     cases.push(
       elementwiseCase(
@@ -145,7 +209,11 @@ for (const type of TYPES) {
       ),
     );
   }
-  for (const C of [10, 1000]) {
-    cases.push(softmaxCase(1e4, C, type));
+  for (const [B, C] of [
+    [1e4, 10],
+    [1e5, 10],
+    [1e4, 1000],
+  ]) {
+    cases.push(softmaxCase(B, C, type));
   }
 }
