@@ -33,6 +33,8 @@ export type {
   Dash,
 } from './chartSpec';
 export { surfaceColor, SURFACE_COLORSCALE } from './surfaceColors';
+export { surfaceContours } from './surfaceContours';
+export type { ContourLevel } from './surfaceContours';
 export { smoothEma } from './smoothEma';
 export { formatNumber } from './formatNumber';
 export { estimateTextWidth } from './svgLegend';

@@ -26,6 +26,8 @@ export type {
   Dash,
 } from './chartSpec';
 export { surfaceColor, SURFACE_COLORSCALE } from './surfaceColors';
+export { surfaceContours } from './surfaceContours';
+export type { ContourLevel } from './surfaceContours';
 export { lossCurvePayload } from './lossCurvePayload';
 export type { HistoryLike, CurveChartOptions } from './lossCurvePayload';
 export { downsample, downsampleIndices } from './downsample';
@@ -75,7 +77,13 @@ export { showFormula, formulaBundle } from './showFormula';
 export type { ShowFormulaOptions } from './showFormula';
 export { historyTable, historyTableBundle, historyTableIndices } from './historyTable';
 export type { HistoryTableOptions } from './historyTable';
-export { lossSurface, lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
+export {
+  lossSurface,
+  lossSurfaceBundle,
+  lossSurfaceSvg,
+  lossSurfacePayload,
+  renderSurfaceSvg,
+} from './lossSurface';
 export type { LossSurfaceOptions } from './lossSurface';
 export { lossShapes, lossShapesBundle, lossShapeData } from './lossShapes';
 export type { LossShapesOptions, LossShape } from './lossShapes';

@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { lossSurfaceBundle, lossSurfaceSvg } from './lossSurface';
+import { formatNumber } from './formatNumber';
+import { lossSurfaceBundle, lossSurfacePayload, lossSurfaceSvg } from './lossSurface';
+import { LOSS_SURFACE_MIME } from './surfacePayload';
 import { svgFromImages } from './svgImage';
 
 const parse = (svg: string): Document =>
@@ -99,6 +101,62 @@ describe('lossSurface in Chinese', () => {
     expect(bundle.data['text/plain']).toBe('损失曲面，参数 (w, b)，路径共 2 个点，终点 (2, 3)');
     expect(lossSurfaceBundle(f, { ...options, locale: 'en' }).data['text/plain']).toBe(
       'Loss surface over (w, b), path of 2 points ending at (2, 3)',
+    );
+  });
+});
+
+describe('the loss-surface payload and colour bar', () => {
+  const f = (w: number, b: number): number => (w - 2) ** 2 + 0.5 * (b - 3) ** 2 + 0.1;
+  const options = {
+    xRange: [0, 4] as [number, number],
+    yRange: [1, 5] as [number, number],
+    resolution: 8,
+    levels: 5,
+  };
+
+  it('samples f on the grid, with geometric levels and the path, for the plugin', () => {
+    const p = lossSurfacePayload(f, {
+      ...options,
+      path: [
+        [0, 1],
+        [2, 3],
+      ],
+      pathName: 'gd',
+    });
+    expect(p.x).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4]);
+    expect(p.z[4]?.[6]).toBeCloseTo(f(3, 3), 6);
+    const ratios = p.levels.slice(1).map((l, k) => l / (p.levels[k] as number));
+    for (const r of ratios) {
+      expect(r).toBeCloseTo(ratios[0] as number, 9);
+    }
+    expect(p.paths).toEqual([
+      {
+        name: 'gd',
+        points: [
+          [0, 1],
+          [2, 3],
+        ],
+      },
+    ]);
+    const bundle = lossSurfaceBundle(f, options);
+    expect(Object.keys(bundle.data)).toEqual([LOSS_SURFACE_MIME, 'text/html', 'text/plain']);
+  });
+
+  it('labels a colour bar with every contour level, low at the bottom', () => {
+    const p = lossSurfacePayload(f, options);
+    const doc = parse(lossSurfaceSvg(f, options));
+    const bar = doc.querySelector('g[data-colorbar]')!;
+    const labels = Array.from(bar.querySelectorAll('text')).map((t) => t.textContent);
+    expect(labels.slice(0, -1)).toEqual(p.levels.map((l) => formatNumber(l, 3)));
+    expect(labels.at(-1)).toBe('loss');
+    const ys = Array.from(bar.querySelectorAll('rect')).map((r) => Number(r.getAttribute('y')));
+    expect(ys).toEqual([...ys].sort((a, b) => b - a));
+    // Each band has its contour's colour.
+    const contours = Array.from(doc.querySelectorAll('path[stroke^="rgb"]')).map((q) =>
+      q.getAttribute('stroke'),
+    );
+    expect(Array.from(bar.querySelectorAll('rect')).map((r) => r.getAttribute('fill'))).toEqual(
+      contours,
     );
   });
 });

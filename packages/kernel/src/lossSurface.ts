@@ -7,8 +7,12 @@ import type { MimeBundle } from './display';
 import { escapeHtml } from './escapeHtml';
 import { formatNumber } from './formatNumber';
 import { niceTicks } from './niceTicks';
+import { surfaceColor } from './surfaceColors';
+import { surfaceContours } from './surfaceContours';
+import { LOSS_SURFACE_MIME } from './surfacePayload';
+import type { LossSurfacePayload } from './surfacePayload';
 import { svgTitle } from './svgLegend';
-import { checkLocale, messages } from './locale';
+import { checkLocale, getLocale, messages } from './locale';
 import type { Locale, Messages } from './locale';
 
 /** Options of `lossSurface`. */
@@ -25,6 +29,8 @@ export interface LossSurfaceOptions {
   resolution?: number;
   /** Number of contour levels (default 12; geometric spacing when the loss is positive). */
   levels?: number;
+  /** The path's name in the plugin's legend and hover (default: none). */
+  pathName?: string;
   title?: string;
   xLabel?: string;
   yLabel?: string;
@@ -39,6 +45,7 @@ const SURFACE_KEYS = Object.keys({
   paramIndices: true,
   resolution: true,
   levels: true,
+  pathName: true,
   title: true,
   xLabel: true,
   yLabel: true,
@@ -51,24 +58,10 @@ function textOf(options: LossSurfaceOptions | undefined): Messages {
   );
 }
 
-const W = 520;
+const W = 600;
 const H = 440;
-const M = { left: 56, right: 16, top: 30, bottom: 40 };
-// Viridis at three stops, interpolated: low loss dark, high loss light.
-const STOPS: readonly [number, number, number][] = [
-  [68, 1, 84],
-  [33, 145, 140],
-  [253, 231, 37],
-];
-
-function levelColor(t: number): string {
-  const s = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
-  const k = Math.min(STOPS.length - 2, Math.floor(s));
-  const u = s - k;
-  const [a, b] = [STOPS[k] as number[], STOPS[k + 1] as number[]];
-  const c = a.map((v, i) => Math.round(v + ((b[i] as number) - v) * u));
-  return `rgb(${c.join(',')})`;
-}
+// The plot area is 448 x 370; the colour bar and its labels take the right-hand 96.
+const M = { left: 56, right: 96, top: 30, bottom: 40 };
 
 function pathPoints(options: LossSurfaceOptions | undefined): [number, number][] {
   const [ix, iy] = options?.paramIndices ?? [0, 1];
@@ -98,22 +91,26 @@ function extent(
   return [lo - margin, hi + margin];
 }
 
+// Grid values need no more than 7 significant digits; null for a value that is not finite.
+function rounded7(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(7)) : null;
+}
+
 /**
- * A contour chart of a loss over two parameters, with the optimizer's path drawn on it: a
- * self-contained SVG (contours by marching squares, one colour per level from low to high loss,
- * the path from start ○ to end ●).
+ * The `application/vnd.losslab.surface.v1+json` payload of a loss over two parameters: `f` sampled
+ * on a (resolution + 1)^2 grid over `xRange` x `yRange`, the contour levels (geometric when every
+ * sampled loss is positive, else evenly spaced), and the optimizer's path. Both renderers draw it:
+ * `lossSurfaceSvg` and the JupyterLab plugin.
  *
  * @example
- * const svg = lossSurfaceSvg((w, b) => (w - 2) ** 2 + (b - 3) ** 2, {
- *   path: [[0, 0], [1, 1.5], [1.8, 2.7], [2, 3]],
- * });
- * svg.includes('<path');
- * // true
+ * const p = lossSurfacePayload((w, b) => w * w + b * b, { xRange: [-1, 1], yRange: [-1, 1], resolution: 4, levels: 2 });
+ * [p.x.length, p.z.length, p.levels.length];
+ * // [5, 5, 2]
  */
-export function lossSurfaceSvg(
+export function lossSurfacePayload(
   f: (x: number, y: number) => number,
   options?: LossSurfaceOptions,
-): string {
+): LossSurfacePayload {
   if (typeof f !== 'function') {
     throw new LosslabError('lossSurface', 'f', `'f' must be a function (x, y) => loss`);
   }
@@ -145,23 +142,20 @@ export function lossSurfaceSvg(
     options?.yRange,
     'yRange',
   );
-  const z = new Float64Array((res + 1) * (res + 1));
+  const xs = Array.from({ length: res + 1 }, (_, i) => x0 + ((x1 - x0) * i) / res);
+  const ys = Array.from({ length: res + 1 }, (_, j) => y0 + ((y1 - y0) * j) / res);
   let zMin = Infinity;
   let zMax = -Infinity;
-  for (let j = 0; j <= res; j++) {
-    for (let i = 0; i <= res; i++) {
-      const v = f(x0 + ((x1 - x0) * i) / res, y0 + ((y1 - y0) * j) / res);
-      z[j * (res + 1) + i] = v;
+  const z = ys.map((y) =>
+    xs.map((x) => {
+      const v = f(x, y);
       if (Number.isFinite(v)) {
         zMin = Math.min(zMin, v);
         zMax = Math.max(zMax, v);
       }
-    }
-  }
-  const [left, right, top, bottom] = [M.left, W - M.right, M.top, H - M.bottom];
-  const sx = (x: number): number => left + ((x - x0) / (x1 - x0)) * (right - left);
-  const sy = (y: number): number => bottom - ((y - y0) / (y1 - y0)) * (bottom - top);
-  const r1 = (v: number): string => (Math.round(v * 10) / 10).toString();
+      return rounded7(v);
+    }),
+  );
   const levels: number[] = [];
   if (zMax > zMin) {
     const geometric = zMin > 0;
@@ -171,87 +165,76 @@ export function lossSurfaceSvg(
     }
   }
   const text = textOf(options);
-  const title = escapeHtml(clipText(options?.title ?? text.lossSurface));
+  const finitePath = path.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const payload: LossSurfacePayload = {
+    version: 1,
+    x: xs,
+    y: ys,
+    z,
+    levels,
+    paths:
+      finitePath.length > 0
+        ? [{ name: clipText(String(options?.pathName ?? '')), points: finitePath }]
+        : [],
+    options: {
+      title: clipText(String(options?.title ?? text.lossSurface)),
+      xLabel: clipText(String(options?.xLabel ?? 'w')),
+      yLabel: clipText(String(options?.yLabel ?? 'b')),
+      zLabel: text.loss,
+    },
+  };
+  const locale = options?.locale ?? getLocale();
+  if (locale !== 'en') {
+    payload.options.locale = locale;
+  }
+  return payload;
+}
+
+/**
+ * A contour chart of a loss over two parameters, with the optimizer's path drawn on it: a
+ * self-contained SVG (the contours of `surfaceContours`, one colour per level from low to high
+ * loss, a colour bar labelled with every level's value, the path from start ○ to end ●).
+ *
+ * @example
+ * const svg = lossSurfaceSvg((w, b) => (w - 2) ** 2 + (b - 3) ** 2, {
+ *   path: [[0, 0], [1, 1.5], [1.8, 2.7], [2, 3]],
+ * });
+ * svg.includes('<path');
+ * // true
+ */
+export function lossSurfaceSvg(
+  f: (x: number, y: number) => number,
+  options?: LossSurfaceOptions,
+): string {
+  return renderSurfaceSvg(lossSurfacePayload(f, options));
+}
+
+/** Draws a loss-surface payload as a self-contained SVG (see `lossSurfaceSvg`). */
+export function renderSurfaceSvg(payload: LossSurfacePayload): string {
+  const text = messages(payload.options.locale === 'zh' ? 'zh' : 'en');
+  const { x, y, levels, options } = payload;
+  const [x0, x1] = [x[0] as number, x[x.length - 1] as number];
+  const [y0, y1] = [y[0] as number, y[y.length - 1] as number];
+  const [left, right, top, bottom] = [M.left, W - M.right, M.top, H - M.bottom];
+  const sx = (v: number): number => left + ((v - x0) / (x1 - x0)) * (right - left);
+  const sy = (v: number): number => bottom - ((v - y0) / (y1 - y0)) * (bottom - top);
+  const r1 = (v: number): string => (Math.round(v * 10) / 10).toString();
+  const title = escapeHtml(options.title);
+  const colorOf = (k: number): string => surfaceColor(k / Math.max(1, levels.length - 1));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" ` +
       `style="max-width:${W}px;height:auto" role="img" aria-label="${title}" ` +
       `font-family="sans-serif" font-size="11" fill="currentColor">`,
     `<title>${title}</title>`,
-    svgTitle(options?.title ?? text.lossSurface, {
-      x: W / 2,
-      y: 18,
-      maxWidth: W - 16,
-      fontSize: 13,
-    }),
+    svgTitle(options.title, { x: W / 2, y: 18, maxWidth: W - 16, fontSize: 13 }),
   ];
-  // Marching squares: each cell's corners above/below the level pick which edges the line crosses.
-  const cellW = (right - left) / res;
-  const cellH = (bottom - top) / res;
-  levels.forEach((level, k) => {
-    let d = '';
-    for (let j = 0; j < res; j++) {
-      for (let i = 0; i < res; i++) {
-        const a = z[j * (res + 1) + i] as number; // bottom-left
-        const b = z[j * (res + 1) + i + 1] as number; // bottom-right
-        const c = z[(j + 1) * (res + 1) + i + 1] as number; // top-right
-        const e = z[(j + 1) * (res + 1) + i] as number; // top-left
-        if (!(
-          Number.isFinite(a) &&
-          Number.isFinite(b) &&
-          Number.isFinite(c) &&
-          Number.isFinite(e)
-        )) {
-          continue;
-        }
-        const code =
-          (a > level ? 1 : 0) | (b > level ? 2 : 0) | (c > level ? 4 : 0) | (e > level ? 8 : 0);
-        if (code === 0 || code === 15) {
-          continue;
-        }
-        const px = left + i * cellW;
-        const py = bottom - j * cellH;
-        const t = (u: number, v: number): number => (level - u) / (v - u);
-        const edge = [
-          [px + cellW * t(a, b), py], // bottom
-          [px + cellW, py - cellH * t(b, c)], // right
-          [px + cellW * t(e, c), py - cellH], // top
-          [px, py - cellH * t(a, e)], // left
-        ] as const;
-        const seg = (p: number, q: number): void => {
-          const [P, Q] = [edge[p] as readonly number[], edge[q] as readonly number[]];
-          d += `M${r1(P[0] as number)} ${r1(P[1] as number)}L${r1(Q[0] as number)} ${r1(Q[1] as number)}`;
-        };
-        // Corner set -> crossed edges; saddles (5, 10) draw both pairs.
-        const pairs: Record<number, number[][]> = {
-          1: [[3, 0]],
-          2: [[0, 1]],
-          3: [[3, 1]],
-          4: [[1, 2]],
-          5: [
-            [3, 0],
-            [1, 2],
-          ],
-          6: [[0, 2]],
-          7: [[3, 2]],
-          8: [[2, 3]],
-          9: [[0, 2]],
-          10: [
-            [0, 1],
-            [2, 3],
-          ],
-          11: [[1, 2]],
-          12: [[1, 3]],
-          13: [[0, 1]],
-          14: [[0, 3]],
-        };
-        for (const [p, q] of pairs[code] ?? []) {
-          seg(p as number, q as number);
-        }
-      }
-    }
+  surfaceContours(payload).forEach(({ level, segments }, k) => {
+    const d = segments
+      .map(([ax, ay, bx, by]) => `M${r1(sx(ax))} ${r1(sy(ay))}L${r1(sx(bx))} ${r1(sy(by))}`)
+      .join('');
     const label = escapeHtml(text.levelLabel(formatNumber(level, 3)));
     out.push(
-      `<path d="${d}" fill="none" stroke="${levelColor(k / Math.max(1, nLevels - 1))}" stroke-width="1.2"><title>${label}</title></path>`,
+      `<path d="${d}" fill="none" stroke="${colorOf(k)}" stroke-width="1.2"><title>${label}</title></path>`,
     );
   });
   out.push(
@@ -268,18 +251,32 @@ export function lossSurfaceSvg(
     );
   }
   out.push(
-    `<text x="${(left + right) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(clipText(options?.xLabel ?? 'w'))}</text>`,
+    `<text x="${(left + right) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`,
     `<text transform="translate(13 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">` +
-      `${escapeHtml(clipText(options?.yLabel ?? 'b'))}</text>`,
+      `${escapeHtml(options.yLabel)}</text>`,
   );
-  const finitePath = path.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-  if (finitePath.length > 0) {
+  // The colour bar: one band per level, low at the bottom, each labelled with its value.
+  if (levels.length > 0) {
+    const barX = right + 16;
+    const band = (bottom - top) / levels.length;
+    out.push(`<g data-colorbar="">`);
+    levels.forEach((level, k) => {
+      const yk = bottom - (k + 1) * band;
+      out.push(
+        `<rect x="${barX}" y="${r1(yk)}" width="12" height="${r1(band)}" fill="${colorOf(k)}"/>`,
+        `<text x="${barX + 16}" y="${r1(yk + band / 2 + 4)}">${escapeHtml(formatNumber(level, 3))}</text>`,
+      );
+    });
+    out.push(`<text x="${barX}" y="${top - 6}">${escapeHtml(options.zLabel)}</text>`, `</g>`);
+  }
+  const path = payload.paths[0]?.points ?? [];
+  if (path.length > 0) {
     const clip = `losslab-clip-${Math.random().toString(36).slice(2, 10)}`;
-    const d = finitePath
-      .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${r1(sx(x))} ${r1(sy(y))}`)
+    const d = path
+      .map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${r1(sx(px))} ${r1(sy(py))}`)
       .join('');
-    const [sx0, sy0] = finitePath[0] as [number, number];
-    const [sxN, syN] = finitePath[finitePath.length - 1] as [number, number];
+    const [sx0, sy0] = path[0] as [number, number];
+    const [sxN, syN] = path[path.length - 1] as [number, number];
     out.push(
       `<clipPath id="${clip}"><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/></clipPath>`,
       `<g clip-path="url(#${clip})">`,
@@ -295,12 +292,16 @@ export function lossSurfaceSvg(
   return out.join('');
 }
 
-/** The bundle `lossSurface` shows: the SVG as an image in `text/html` (`svgImage`) and a text summary. */
+/**
+ * The bundle `lossSurface` shows: the payload for the JupyterLab plugin (interactive contours),
+ * the SVG as an image in `text/html` (`svgImage`) and a text summary.
+ */
 export function lossSurfaceBundle(
   f: (x: number, y: number) => number,
   options?: LossSurfaceOptions,
 ): MimeBundle {
-  const svg = lossSurfaceSvg(f, options);
+  const payload = lossSurfacePayload(f, options);
+  const svg = renderSurfaceSvg(payload);
   const path = pathPoints(options);
   const end = path[path.length - 1];
   const t = textOf(options);
@@ -315,6 +316,7 @@ export function lossSurfaceBundle(
       : t.surfacePath(path.length, formatNumber(end[0], 4), formatNumber(end[1], 4)));
   return {
     data: {
+      [LOSS_SURFACE_MIME]: payload,
       'text/html': `<div class="losslab-surface">${svgImage(svg, text)}</div>`,
       'text/plain': text,
     },
