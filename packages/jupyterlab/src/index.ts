@@ -1,6 +1,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 
 import { LossCurveWidget } from './LossCurveWidget';
+import { LossSurfaceWidget } from './LossSurfaceWidget';
 
 /**
  * The MIME type this plugin renders, the same string as `LOSS_CURVE_MIME` in @losslab/kernel
@@ -21,6 +22,18 @@ export const rendererFactory: IRenderMime.IRendererFactory = {
     new LossCurveWidget(options),
 };
 
+/** The MIME type of loss surfaces (`LOSS_SURFACE_MIME` in @losslab/kernel). */
+export const SURFACE_MIME_TYPE = 'application/vnd.losslab.surface.v1+json';
+
+/** Creates loss-surface renderers; safe for the same reasons as the curve's. */
+export const surfaceRendererFactory: IRenderMime.IRendererFactory = {
+  safe: true,
+  mimeTypes: [SURFACE_MIME_TYPE],
+  defaultRank: 0,
+  createRenderer: (options: IRenderMime.IRendererOptions): IRenderMime.IRenderer =>
+    new LossSurfaceWidget(options),
+};
+
 /** The JupyterLab mime-renderer extension. */
 const extension: IRenderMime.IExtension = {
   id: '@losslab/jupyterlab:plugin',
@@ -31,7 +44,19 @@ const extension: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
+/** The loss-surface renderer: interactive contours, values on hover, colour bar, paths. */
+const surfaceExtension: IRenderMime.IExtension = {
+  id: '@losslab/jupyterlab:surface',
+  description: 'Interactive loss surfaces for application/vnd.losslab.surface.v1+json.',
+  rendererFactory: surfaceRendererFactory,
+  rank: 0,
+  dataType: 'json',
+};
+
 export { LossCurveWidget } from './LossCurveWidget';
+export { LossSurfaceWidget } from './LossSurfaceWidget';
+export { buildSurfaceFigure } from './buildSurfaceFigure';
+export { parseSurfacePayload } from './parseSurfacePayload';
 export { parsePayload, PayloadError } from './parsePayload';
 export { smoothCurve } from './smoothCurve';
 export { buildFigure, hasLearningRate, plotlyText } from './buildFigure';
@@ -40,4 +65,4 @@ export { curveToCsv } from './curveToCsv';
 export { renderErrorView } from './renderErrorView';
 export { themeColors } from './themeColors';
 export type { ThemeColors } from './themeColors';
-export default extension;
+export default [extension, surfaceExtension];
