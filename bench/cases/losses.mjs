@@ -7,6 +7,7 @@
 // them); `bytes` is the memory one call must move, for the bandwidth column; `value` is core's
 // loss, checked against C's.
 import { createRequire } from 'node:module';
+import { NUMPY_FILL, fill } from '../fill.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require('../../packages/core/lib/index.js');
@@ -22,34 +23,6 @@ function jsPath(f) {
     configureKernels({ enabled: true });
   }
 }
-
-/** Deterministic data in [-2, 2) (a small LCG: the benchmark needs numbers, not numpy's). */
-function fill(arr, seed) {
-  let s = seed >>> 0;
-  for (let i = 0; i < arr.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    arr[i] = (s / 4294967296) * 4 - 2;
-  }
-  return arr;
-}
-
-/** `fill` in numpy, vectorised: the LCG jumps 4096 steps at a time (s -> A s + C mod 2^32). */
-const NUMPY_FILL = [
-  'def fill(n, seed):',
-  '    a, c, M, K = 1664525, 1013904223, 2**32, 4096',
-  '    s = np.empty(n, np.uint64)',
-  '    x = seed',
-  '    for i in range(min(K, n)):',
-  '        x = (a * x + c) % M',
-  '        s[i] = x',
-  '    A, C = 1, 0',
-  '    for _ in range(K):',
-  '        A, C = (a * A) % M, (a * C + c) % M',
-  '    for k in range(K, n, K):',
-  '        m = min(K, n - k)',
-  '        s[k : k + m] = (np.uint64(A) * s[k - K : k - K + m] + np.uint64(C)) % np.uint64(M)',
-  '    return (s / 4294967296.0) * 4 - 2',
-].join('\n');
 
 const TYPES = [
   { dtype: 'float64', Ctor: Float64Array },
