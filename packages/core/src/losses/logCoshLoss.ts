@@ -1,4 +1,5 @@
 import type { FloatArray, LossOptions, LossResult } from '../types';
+import { runElementwise } from '../wasm/wasmKernels';
 import { finishLoss, lossKeys, lossOptions, prepareElementwise } from './lossKit';
 
 const KEYS = lossKeys();
@@ -25,6 +26,10 @@ export function logCoshLoss(
   const fn = 'logCoshLoss';
   const opts = lossOptions(fn, options, KEYS);
   const { n, scale, grad, values, weight } = prepareElementwise(fn, pred, target, opts);
+  const simd = runElementwise('log_cosh', pred, target, weight, grad, values, scale);
+  if (simd !== null) {
+    return finishLoss(fn, simd.sum * scale, grad, values, simd.bound, { pred, target, weight });
+  }
   let sum = 0;
   let bound = 0;
   for (let i = 0; i < n; i++) {

@@ -150,7 +150,7 @@ INLINE V msign(V d) {
   return wasm_v128_bitselect(d, one, wasm_f64x2_eq(d, splat(0)));
 }
 
-enum { MSE, MAE_FAST, MAE, HUBER, BCE, BCE_LOGITS };
+enum { MSE, MAE_FAST, MAE, HUBER, BCE, BCE_LOGITS, LOG_COSH };
 
 INLINE void body(int loss, V p, V t, V w, const Params *q, V *l, V *g) {
   switch (loss) {
@@ -220,6 +220,38 @@ INLINE void body(int loss, V p, V t, V w, const Params *q, V *l, V *g) {
     *l = wasm_f64x2_mul(w, wasm_f64x2_add(wasm_f64x2_mul(ry, spNeg), wasm_f64x2_mul(y1, spPos)));
     *g = wasm_f64x2_mul(
         wasm_f64x2_mul(wasm_f64x2_sub(wasm_f64x2_mul(y1, sig), wasm_f64x2_mul(ry, sigNeg)), q->a), w);
+    return;
+  }
+  case LOG_COSH: { // a = scale (logCoshLoss.ts)
+    V d = wasm_f64x2_sub(p, t);
+    V a = wasm_f64x2_abs(d);
+    V x2 = wasm_f64x2_mul(d, d);
+    V small = wasm_f64x2_lt(a, splat(0.1));
+    // |d| < 0.1: the JS path's series of log cosh, and tanh's Taylor series to d^15 (the next
+    // term is below 2e-17 relative).
+    V ls = wasm_f64x2_add(splat(31.0 / 14175), wasm_f64x2_mul(x2, splat(-691.0 / 935550)));
+    ls = wasm_f64x2_add(splat(-17.0 / 2520), wasm_f64x2_mul(x2, ls));
+    ls = wasm_f64x2_add(splat(1.0 / 45), wasm_f64x2_mul(x2, ls));
+    ls = wasm_f64x2_add(splat(-1.0 / 12), wasm_f64x2_mul(x2, ls));
+    ls = wasm_f64x2_mul(x2, wasm_f64x2_add(splat(0.5), wasm_f64x2_mul(x2, ls)));
+    V ts = wasm_f64x2_add(splat(21844.0 / 6081075), wasm_f64x2_mul(x2, splat(-929569.0 / 638512875)));
+    ts = wasm_f64x2_add(splat(-1382.0 / 155925), wasm_f64x2_mul(x2, ts));
+    ts = wasm_f64x2_add(splat(62.0 / 2835), wasm_f64x2_mul(x2, ts));
+    ts = wasm_f64x2_add(splat(-17.0 / 315), wasm_f64x2_mul(x2, ts));
+    ts = wasm_f64x2_add(splat(2.0 / 15), wasm_f64x2_mul(x2, ts));
+    ts = wasm_f64x2_add(splat(-1.0 / 3), wasm_f64x2_mul(x2, ts));
+    ts = wasm_f64x2_add(d, wasm_f64x2_mul(d, wasm_f64x2_mul(x2, ts)));
+    // Otherwise, with e = exp(-2|d|) (0 past the subnormals): log cosh = |d| + log1p(e) - ln2,
+    // tanh = sign(d) (1 - e) / (1 + e) (e <= 0.82: 1 - e costs a few ulp).
+    V na2 = wasm_f64x2_mul(splat(-2), a);
+    V e = vexp(wasm_f64x2_max(na2, splat(-745.2)));
+    e = wasm_v128_andnot(e, wasm_f64x2_lt(na2, splat(-745.2)));
+    V lb = wasm_f64x2_sub(wasm_f64x2_add(a, vlog1p(e)), splat(0.693147180559945309417232121458176568));
+    V tb = wasm_f64x2_div(wasm_f64x2_sub(splat(1), e), wasm_f64x2_add(splat(1), e));
+    tb = wasm_v128_or(tb, wasm_v128_and(d, splat(-0.0)));
+    V th = wasm_v128_bitselect(ts, tb, small);
+    *g = wasm_f64x2_mul(wasm_f64x2_mul(th, q->a), w);
+    *l = wasm_f64x2_mul(w, wasm_v128_bitselect(ls, lb, small));
     return;
   }
   }

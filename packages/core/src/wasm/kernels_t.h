@@ -64,6 +64,7 @@ ELEMENTWISE(mae, MAE)
 ELEMENTWISE(huber, HUBER)
 ELEMENTWISE(bce, BCE)
 ELEMENTWISE(bce_logits, BCE_LOGITS)
+ELEMENTWISE(log_cosh, LOG_COSH)
 #undef ELEMENTWISE
 
 // Value-only metrics: sum of (p - t)^2 (squares) or |p - t|, four independent partial sums.

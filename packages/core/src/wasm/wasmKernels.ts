@@ -181,7 +181,8 @@ function ready(n: number, arrays: readonly (FloatArray | null | undefined)[]): S
 }
 
 /** The elementwise kernels of kernels.c, by export name without the type suffix. */
-export type ElementwiseKernel = 'mse' | 'mae_fast' | 'mae' | 'huber' | 'bce' | 'bce_logits';
+export type ElementwiseKernel =
+  'mse' | 'mae_fast' | 'mae' | 'huber' | 'bce' | 'bce_logits' | 'log_cosh';
 
 /** What an elementwise kernel returns: the sum of the per-element losses and the bound. */
 export interface KernelSums {
