@@ -32,6 +32,11 @@ function resolve(fn: string, loss: LossId | LossInfo): LossInfo {
   return loss;
 }
 
+/** TeX without bidi embeddings, overrides or isolates: they mean nothing in a formula. */
+function noBidi(tex: string): string {
+  return tex.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
 /**
  * LaTeX that stays one display formula in any Markdown renderer: on one line (a blank line would
  * end the math block), its unescaped `$` escaped (a `$$` would end it), `<` and `>` as `\lt` and
@@ -89,8 +94,8 @@ export function formulaBundle(loss: LossId | LossInfo, options?: ShowFormulaOpti
   const info = resolve('showFormula', loss);
   const locale = opts.locale === undefined ? undefined : checkLocale(opts.locale, 'showFormula');
   const name = typeof loss === 'string' ? messages(locale).lossName(info.id, info.name) : info.name;
-  const value = String.raw`\ell(\hat y, y) = ${info.formula}`;
-  const grad = String.raw`\frac{\partial \ell}{\partial \hat y} = ${info.gradFormula}`;
+  const value = String.raw`\ell(\hat y, y) = ${noBidi(info.formula)}`;
+  const grad = String.raw`\frac{\partial \ell}{\partial \hat y} = ${noBidi(info.gradFormula)}`;
   const image = (tex: string): string => `<div>${svgImage(texToSvg(tex), tex)}</div>`;
   return {
     data: {

@@ -3,7 +3,7 @@ import type * as Html from 'mathjax-full/js/handlers/html.js';
 import type * as TexInput from 'mathjax-full/js/input/tex.js';
 import type * as MathJax from 'mathjax-full/js/mathjax.js';
 import type * as SvgOutput from 'mathjax-full/js/output/svg.js';
-import { xmlChars } from './escapeHtml';
+import { escapeHtml, xmlChars } from './escapeHtml';
 
 // LaTeX typeset in the kernel, by MathJax's own TeX input and SVG output (mathjax-full, the
 // package MathJax's node demos use), so a formula needs no math script in the page: it shows in
@@ -15,14 +15,16 @@ const EM_PX = 19;
 /** Margin around the formula inside its card, in pixels. */
 const PAD_PX = 8;
 
-interface Typesetter {
-  convert(tex: string): string;
+/** The formula's SVG, serialized by us: `viewBox` of MathJax's units, and its inner markup. */
+interface Typeset {
+  viewBox: string;
+  inner: string;
 }
 
-let typesetter: Typesetter | undefined;
+let typesetter: ((tex: string) => Typeset) | undefined;
 
 /** MathJax's TeX-to-SVG document, built on first use (loading it takes about half a second). */
-function getTypesetter(): Typesetter {
+function getTypesetter(): (tex: string) => Typeset {
   if (typesetter === undefined) {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily: most cells never typeset */
     const { mathjax } = require('mathjax-full/js/mathjax.js') as typeof MathJax;
@@ -43,9 +45,36 @@ function getTypesetter(): Typesetter {
       InputJax: new TeX({ packages: ['base', 'ams', 'noundefined', 'noerrors'] }),
       OutputJax: new SVG({ fontCache: 'local' }),
     });
-    typesetter = {
-      convert: (tex: string): string =>
-        adaptor.innerHTML(doc.convert(tex, { display: true }) as never),
+    type Node = Parameters<typeof adaptor.kind>[0];
+    // Our own serializer: the lite adaptor leaves '&' and '<' raw in attributes and in the
+    // <title> of an error ("Misplaced &"), which makes the SVG ill-formed. Links (\href) are
+    // dropped: only the glyph references inside the SVG (href="#…") are kept.
+    const serialize = (node: Node): string => {
+      const kind = adaptor.kind(node);
+      if (kind === '#text') {
+        return escapeHtml(adaptor.value(node));
+      }
+      if (kind.startsWith('#')) {
+        return '';
+      }
+      const attrs = adaptor
+        .allAttributes(node as never)
+        .filter((a) => !/href$/i.test(a.name) || a.value.startsWith('#'))
+        .map((a) => ` ${a.name}="${escapeHtml(a.value)}"`)
+        .join('');
+      const kids = adaptor
+        .childNodes(node as never)
+        .map(serialize)
+        .join('');
+      return `<${kind}${attrs}>${kids}</${kind}>`;
+    };
+    typesetter = (tex: string): Typeset => {
+      const container = doc.convert(tex, { display: true }) as never;
+      const svg = adaptor.firstChild(container) as never;
+      return {
+        viewBox: String(adaptor.getAttribute(svg, 'viewBox') ?? ''),
+        inner: adaptor.childNodes(svg).map(serialize).join(''),
+      };
     };
   }
   return typesetter;
@@ -64,20 +93,18 @@ function getTypesetter(): Typesetter {
  * // true
  */
 export function texToSvg(tex: string): string {
-  const inner = getTypesetter().convert(xmlChars(tex));
-  const open = /^<svg\b[^>]*>/.exec(inner);
-  const vb = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/.exec(open?.[0] ?? '');
-  if (open === null || vb === null || !inner.endsWith('</svg>')) {
+  const { viewBox, inner } = getTypesetter()(xmlChars(tex));
+  const vb = /^([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)$/.exec(viewBox);
+  if (vb === null) {
     throw new Error(`texToSvg: MathJax returned no SVG for '${tex}'`);
   }
   const [, x0, y0, vw, vh] = vb as unknown as [string, string, string, string, string];
   const w = Math.ceil((Number(vw) / 1000) * EM_PX);
   const h = Math.ceil((Number(vh) / 1000) * EM_PX);
-  const body = inner.slice(open[0].length, -'</svg>'.length);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
     `viewBox="0 0 ${w + 2 * PAD_PX} ${h + 2 * PAD_PX}">` +
     `<svg x="${PAD_PX}" y="${PAD_PX}" width="${w}" height="${h}" ` +
-    `viewBox="${x0} ${y0} ${vw} ${vh}">${body}</svg></svg>`
+    `viewBox="${x0} ${y0} ${vw} ${vh}">${inner}</svg></svg>`
   );
 }
