@@ -55,7 +55,14 @@ plotLosses(
   ],
   { logY: true, title: 'Runs that did not finish' },
 );`,
+  // 4: a loss surface with a path (the second MIME type)
+  `import { lossSurface } from '@losslab/kernel';
+lossSurface((w: number, b: number) => (w - 2) ** 2 + 0.5 * (b - 3) ** 2 + 0.1, {
+  xRange: [0, 4], yRange: [1, 5], levels: 8,
+  path: [[0.5, 1.5], [1.2, 2.2], [1.8, 2.8], [2, 3]], pathName: 'gd', title: 'A bowl',
+});`,
 ];
+const CURVES = 4;
 
 function notebook(cells: string[]): string {
   return JSON.stringify({
@@ -223,7 +230,7 @@ beforeAll(async () => {
   await page.waitForSelector('.jp-Notebook .jp-Cell', { timeout: 60_000 });
   await kernelIdle();
   await page.evaluate(() => (window as any).jupyterapp.commands.execute('notebook:run-all-cells'));
-  for (let i = 0; i < CELLS.length; i++) {
+  for (let i = 0; i < CURVES; i++) {
     await page.waitForSelector(`${plotOf(i)} .main-svg`, { timeout: 90_000 });
   }
   await kernelIdle();
@@ -237,7 +244,7 @@ afterAll(async () => {
 
 describe('one chart semantics in JupyterLab', () => {
   it('shows in the plugin the ticks, legend, marks, notes and summary of the SVG, for every chart', async () => {
-    for (let i = 0; i < CELLS.length; i++) {
+    for (let i = 0; i < CURVES; i++) {
       const { svg, plot } = await bothViews(i);
       expect(plot.yTicks, `chart ${i} y ticks`).toEqual(svg.yTicks);
       expect(plot.xTicks, `chart ${i} x ticks`).toEqual(svg.xTicks);
@@ -265,7 +272,7 @@ describe('one chart semantics in JupyterLab', () => {
       (s) => (document.querySelector(s) as any)._fullLayout.yaxis2 !== undefined,
       plotOf(1),
     );
-    for (let i = 0; i < CELLS.length; i++) {
+    for (let i = 0; i < CURVES; i++) {
       const b = await boxes(i);
       if (i > 0) {
         expectLegendClear(b);
@@ -340,6 +347,27 @@ describe('one chart semantics in JupyterLab', () => {
     await shot('5-ignore-outliers-light');
   });
 
+  it('draws a loss surface with its colour bar, the loss on hover and the path', async () => {
+    const sel = '.jp-Notebook .jp-Cell:nth-child(5) .jp-LossSurface-plot';
+    await page.waitForSelector(`${sel} .main-svg`, { timeout: 60_000 });
+    await page.$eval(sel, (el) => el.scrollIntoView());
+    const bar = await page.$$eval(`${sel} .colorbar .cbaxis text, ${sel} .colorbar text`, (ts) =>
+      ts.map((t) => t.textContent),
+    );
+    expect(bar).toContain('loss');
+    const at = await page.$eval(sel, (gd: any) => {
+      const l = gd._fullLayout;
+      const r = gd.getBoundingClientRect();
+      return { x: r.left + l._size.l + l.xaxis.l2p(3), y: r.top + l._size.t + l.yaxis.l2p(3) };
+    });
+    await page.mouse.move(at.x, at.y);
+    const hover = await page.waitForSelector(`${sel} .hoverlayer .hovertext`, { timeout: 10_000 });
+    // The loss at (3, 3) is (3-2)^2 + 0.1 = 1.1.
+    expect(await hover.textContent()).toMatch(/loss 1\.1(?![0-9])/);
+    await shot('5b-surface-hover-light');
+    await page.mouse.move(5, 5);
+  });
+
   it('is usable at 360 px: legend below, title whole, nothing overlapping', async () => {
     await page.evaluate(async () => {
       const app = (window as any).jupyterapp;
@@ -354,7 +382,7 @@ describe('one chart semantics in JupyterLab', () => {
     );
     // The redraw after a resize settles 100 ms later.
     await page.waitForTimeout(800);
-    for (let i = 1; i < CELLS.length; i++) {
+    for (let i = 1; i < CURVES; i++) {
       const b = await boxes(i);
       expectLegendClear(b);
       expect(b.svg.right - b.svg.left).toBeLessThanOrEqual(360);

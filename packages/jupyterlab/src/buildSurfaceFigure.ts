@@ -111,7 +111,7 @@ export function buildSurfaceFigure(
         outlinewidth: 0,
       },
     },
-    hovertemplate: `${xl} %{x:.4g}<br>${yl} %{y:.4g}<br>${zl} %{text}<extra></extra>`,
+    hovertemplate: `${xl} %{x:.4~g}<br>${yl} %{y:.4~g}<br>${zl} %{text}<extra></extra>`,
   });
   for (const path of payload.paths) {
     const pts = path.points;
@@ -130,7 +130,7 @@ export function buildSurfaceFigure(
         size: pts.map((_, i) => (i === 0 || i === pts.length - 1 ? 9 : 4)),
         symbol: pts.map((_, i) => (i === 0 ? 'circle-open' : 'circle')),
       },
-      hovertemplate: `${path.name ? `${plotlyText(path.name)}<br>` : ''}${xl} %{x:.4g}<br>${yl} %{y:.4g}<extra></extra>`,
+      hovertemplate: `${path.name ? `${plotlyText(path.name)}<br>` : ''}${xl} %{x:.4~g}<br>${yl} %{y:.4~g}<extra></extra>`,
     });
     if (end !== undefined) {
       data[data.length - 1]!.meta = plotlyText(
