@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strictCTable, timeStrictC } from './strictC.mjs';
+import { timeTorch, torchTable } from './torch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -138,6 +139,9 @@ async function main() {
   // Strict C next, in its own process too (bench/strictC.mjs), for the cases with a `c` spec.
   const withC = all.filter((c) => c.c !== undefined);
   const strict = withC.length > 0 ? timeStrictC(withC) : null;
+  // PyTorch and every side's check values, in one more process (bench/torch.mjs).
+  const withTorch = all.filter((c) => c.torch !== undefined);
+  const torch = withTorch.length > 0 ? timeTorch(withTorch) : null;
   const rows = [];
   for (const c of all) {
     c.setup?.();
@@ -146,9 +150,24 @@ async function main() {
     // Optional: core before its WebAssembly kernels (`before`), core's loss value (`value`).
     const before = c.before === undefined ? null : time(c.before);
     const value = c.value === undefined ? null : c.value();
+    // Optional: core's composable path beside a fused one (`unfused`), each side's results.
+    const unfused = c.unfused === undefined ? null : time(c.unfused);
+    const checks = c.check === undefined ? null : c.check();
     c.teardown?.();
     const np = numpyMs[c.id] ?? null;
-    rows.push({ id: c.id, core, naive, np, before, value, bytes: c.bytes, dtype: c.c?.dtype });
+    rows.push({
+      id: c.id,
+      core,
+      naive,
+      np,
+      before,
+      value,
+      bytes: c.bytes,
+      dtype: c.c?.dtype,
+      unfused,
+      checks,
+      tolerance: c.tolerance,
+    });
     console.error(`${c.id}: core ${fmt(core)} ms, naive ${fmt(naive)} ms, numpy ${fmt(np)} ms`);
   }
   const lines =
@@ -164,6 +183,9 @@ async function main() {
         ];
   if (strict !== null) {
     lines.push('', ...strictCTable(rows, strict, fmt));
+  }
+  if (torch !== null) {
+    lines.push('', ...torchTable(rows, torch, fmt));
   }
   // Modules may add a table of their own after the cases (bench/cases/kernel.mjs: the kernels).
   for (const report of reports) {

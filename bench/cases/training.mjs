@@ -1,6 +1,9 @@
 // Training cases: 100 full-batch gradient-descent steps of the article's linear regression
-// (y = w x + b, MSE, learning rate 0.1) on n = 1e6 float64 rows, three ways: core's `fit`, a
-// naive TypeScript loop over plain arrays, and idiomatic numpy (`X @ w`, `X.T @ r`).
+// (y = w x + b, MSE, learning rate 0.1) on n = 1e6 rows, in float64 and float32, four ways on the
+// same data (RandomState(0), numpy's legacy generator, on every side): core's `fit`, a naive
+// TypeScript loop over plain arrays, idiomatic numpy (`X @ w`, `X.T @ r`) and idiomatic PyTorch
+// (nn.Linear, MSELoss, autograd, torch.optim.SGD; bench/torch.mjs), whose final w and b are
+// compared in the PyTorch table.
 //
 // Two more rows measure what `fit` itself costs, with an empty `onStep` callback listening:
 // there the "naive" column is a hand-written loop of the same steps, so "core vs naive" below
@@ -17,6 +20,7 @@ const STEPS = 100;
 const LR = 0.1;
 
 let data = null;
+let data32 = null;
 
 /** The article's data at scale: x ~ N(0, 1), y = 2x + 3 + 0.5 N(0, 1), from RandomState(0). */
 function makeData() {
@@ -32,17 +36,23 @@ function makeData() {
 
 function setup() {
   data = makeData();
+  data32 = { x: Float32Array.from(data.x), y: Float32Array.from(data.y), n: N, features: 1 };
 }
 
 function teardown() {
-  data = null;
+  data = data32 = null;
 }
 
 const emptyCallback = { onStep() {} };
 
-function fitCore(loss, callbacks) {
-  const model = core.linearRegression({ features: 1 });
-  return core.fit(model, data, { loss, optimizer: core.sgd(LR), maxSteps: STEPS, callbacks });
+function fitCore(loss, callbacks, dtype = 'float64') {
+  const model = core.linearRegression({ features: 1, dtype });
+  return core.fit(model, dtype === 'float32' ? data32 : data, {
+    loss,
+    optimizer: core.sgd(LR),
+    maxSteps: STEPS,
+    callbacks,
+  });
 }
 
 // What a first TypeScript version looks like: number arrays, a fresh array per quantity per
@@ -112,34 +122,75 @@ function handGenericLoop() {
   return loss;
 }
 
-const numpySetup = [
-  `n = ${N}`,
-  'rs = np.random.RandomState(0)',
-  'X = rs.randn(n, 1)',
-  'y = 2 * X[:, 0] + 3 + 0.5 * rs.randn(n)',
-].join('\n');
+const numpySetup = (dtype) =>
+  [
+    `n = ${N}`,
+    'rs = np.random.RandomState(0)',
+    'X64 = rs.randn(n, 1)',
+    'y64 = 2 * X64[:, 0] + 3 + 0.5 * rs.randn(n)',
+    // The float64 data rounded, as the Node side's Float32Array.from does.
+    `X = X64.astype(np.${dtype})`,
+    `y = y64.astype(np.${dtype})`,
+  ].join('\n');
 
 // Idiomatic numpy for the article's corrected gradient descent, with (n, 1) X as in the article.
-const numpyStmt = [
-  'w = np.zeros(1)',
-  'b = 0.0',
+const numpySteps = (dtype) => [
+  `w = np.zeros(1, np.${dtype})`,
+  `b = np.${dtype}(0)`,
   `for _ in range(${STEPS}):`,
   '    r = X @ w + b - y',
-  `    w -= ${LR} * 2 / n * (X.T @ r)`,
-  `    b -= ${LR} * 2 / n * r.sum()`,
-].join('\n');
+  `    w -= np.${dtype}(${LR} * 2 / n) * (X.T @ r)`,
+  `    b -= np.${dtype}(${LR} * 2 / n) * r.sum()`,
+];
 
-export const cases = [
-  {
+// Idiomatic PyTorch: the model, the loss and the optimizer from the library, autograd for the
+// gradient, one thread.
+const torchSetup = (dtype) =>
+  [
+    numpySetup(dtype),
+    'Xt = torch.from_numpy(X)',
+    'yt = torch.from_numpy(y).reshape(-1, 1)',
+    'def train():',
+    `    model = torch.nn.Linear(1, 1).to(torch.${dtype})`,
+    '    with torch.no_grad():',
+    '        model.weight.zero_()',
+    '        model.bias.zero_()',
+    `    opt = torch.optim.SGD(model.parameters(), lr=${LR})`,
+    `    for _ in range(${STEPS}):`,
+    '        opt.zero_grad()',
+    '        loss = torch.nn.functional.mse_loss(model(Xt), yt)',
+    '        loss.backward()',
+    '        opt.step()',
+    '    return model',
+  ].join('\n');
+
+function fitCase(dtype) {
+  return {
     group: 'training',
-    name: `linear regression, ${STEPS} full-batch GD steps, n=1e6 float64 (fit)`,
+    name: `linear regression, ${STEPS} full-batch GD steps, n=1e6 ${dtype} (fit)`,
     size: N,
     setup,
     teardown,
-    core: () => fitCore('mse', []),
+    core: () => fitCore('mse', [], dtype),
     naive: naiveLoop,
-    numpy: { setup: numpySetup, stmt: numpyStmt },
-  },
+    numpy: { setup: numpySetup(dtype), stmt: numpySteps(dtype).join('\n') },
+    torch: { setup: torchSetup(dtype), stmt: 'train()' },
+    tolerance: dtype === 'float32' ? 1e-5 : 1e-10,
+    check() {
+      return { core: Array.from(fitCore('mse', [], dtype).params), naive: naiveLoop() };
+    },
+    pyChecks: {
+      numpy: [numpySetup(dtype), ...numpySteps(dtype), 'value = [w[0], b]'].join('\n'),
+      torch: [torchSetup(dtype), 'm = train()', 'value = [m.weight.item(), m.bias.item()]'].join(
+        '\n',
+      ),
+    },
+  };
+}
+
+export const cases = [
+  fitCase('float64'),
+  fitCase('float32'),
   {
     group: 'training overhead',
     name: `fit(mse) + empty onStep vs hand-written fused loop (naive column), ${STEPS} steps n=1e6`,
