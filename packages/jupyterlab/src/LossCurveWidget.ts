@@ -5,7 +5,7 @@ import { Widget } from '@lumino/widgets';
 
 import { buildFigure, hasElapsed, hasLearningRate } from './buildFigure';
 import type { ViewState } from './buildFigure';
-import { curveToCsv } from './curveToCsv';
+import { curveToCsv, isThinned } from './curveToCsv';
 import { loadPlotly } from './loadPlotly';
 import type { PlotlyApi } from './loadPlotly';
 import { parsePayload } from './parsePayload';
@@ -337,7 +337,8 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     const url = URL.createObjectURL(new Blob([curveToCsv(this.payload)], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'loss-curve.csv';
+    // The name says when the file holds the chart's points, not the whole history.
+    a.download = isThinned(this.payload) ? 'loss-curve-thinned.csv' : 'loss-curve.csv';
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -24,7 +24,7 @@ describe('curveToCsv', () => {
         },
       ],
     });
-    expect(csv).toBe('run,series,step,loss\r\nsgd,train,0,1\r\nsgd,train,1,\r\n');
+    expect(csv).toBe('run,series,step,value\r\nsgd,train,0,1\r\nsgd,train,1,\r\n');
   });
 
   it('writes validation rows and quotes names as RFC 4180 asks, defusing spreadsheet formulas', () => {
@@ -52,7 +52,7 @@ describe('curveToCsv', () => {
       ],
     };
     expect(curveToCsv(payload).split('\r\n')).toEqual([
-      'run,series,step,loss',
+      'run,series,step,value',
       '"a, ""b""",train,1,0.25',
       '"a, ""b""",val,1,0.5',
       `"'=HYPERLINK(""x"")",train,1,1e-7`,
@@ -112,5 +112,45 @@ describe('curveToCsv', () => {
       ],
     });
     expect(plain.split('\r\n')[1]).toBe('lr=0.1 - run@2,train,1,1');
+  });
+});
+
+describe('curveToCsv of a thinned chart', () => {
+  it('says it holds the chart points only and names the way to the whole history; writes lr and metrics', () => {
+    const csv = curveToCsv({
+      version: 1,
+      options,
+      runs: [
+        {
+          name: 'sgd',
+          points: [
+            [1, 1],
+            [1000, 0.5],
+          ],
+          steps: 1000,
+          final: 0.5,
+          min: null,
+          stopReason: 'maxSteps',
+          learningRate: [
+            [1, 0.1],
+            [1000, 0.05],
+          ],
+          metrics: [{ name: 'accuracy', points: [[1, 0.5]], valPoints: [[1000, 0.9]] }],
+        },
+      ],
+    }).split('\r\n');
+    expect(csv[0]).toBe(
+      "# thinned: the chart's points only (2 of 1000 steps per run); the whole history of every run: historyCsv(history) from @losslab/kernel in the notebook",
+    );
+    expect(csv.slice(1)).toEqual([
+      'run,series,step,value',
+      'sgd,train,1,1',
+      'sgd,train,1000,0.5',
+      'sgd,lr,1,0.1',
+      'sgd,lr,1000,0.05',
+      'sgd,accuracy,1,0.5',
+      'sgd,val accuracy,1000,0.9',
+      '',
+    ]);
   });
 });

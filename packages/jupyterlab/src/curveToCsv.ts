@@ -1,38 +1,47 @@
-import type { LossCurvePayload } from '@losslab/kernel';
+import { csvField } from '@losslab/kernel/lib/browser';
+import type { CurvePoint, LossCurvePayload } from '@losslab/kernel/lib/browser';
 
-// What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection"): a leading =, +, -
-// or @, their fullwidth forms (which Excel and LibreOffice also accept), after any spaces; or a
-// leading tab, CR or LF. Such a text cell gets a leading ' so it is shown as text.
-const FORMULA_START = /^(?:[\t\r\n]|[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
-
-/**
- * One CSV text field (run names): RFC 4180 quoting, spreadsheet formulas defused. Numbers are
- * written by the caller as they are, so a negative loss stays a number.
- */
-function csvField(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** True when the payload holds fewer points than some run's steps: the chart's selection. */
+export function isThinned(payload: LossCurvePayload): boolean {
+  return payload.runs.some((run) => run.points.length < run.steps);
 }
 
 /**
- * The curves of a payload as CSV in long form, one row per point: `run,series,step,loss`, where
- * `series` is `train` or `val`. A null loss is an empty field.
+ * The curves of a payload as CSV in long form, one row per point: `run,series,step,value`, where
+ * `series` is `train`, `val`, `lr`, a metric's name or `val ` and its name. A null value is an
+ * empty field; names are defused for spreadsheets (`csvField`). A payload holds at most a few
+ * hundred points per chart; when that is fewer than a run's steps, the first line says so:
+ * `# thinned: …`, with the way to the whole history (`historyCsv` in the notebook).
  *
  * @example
  * curveToCsv({ version: 1, options: { logY: false, smoothing: 0, title: '', xLabel: 'step', yLabel: 'loss' },
  *   runs: [{ name: 'sgd', points: [[0, 1], [1, null]], steps: 2, final: null, min: null, stopReason: 'maxSteps' }] });
- * // 'run,series,step,loss\r\nsgd,train,0,1\r\nsgd,train,1,\r\n'
+ * // 'run,series,step,value\r\nsgd,train,0,1\r\nsgd,train,1,\r\n'
  */
 export function curveToCsv(payload: LossCurvePayload): string {
-  const rows = ['run,series,step,loss'];
+  const rows: string[] = [];
+  if (isThinned(payload)) {
+    const kept = payload.runs.map((r) => `${r.points.length} of ${r.steps}`).join(', ');
+    rows.push(
+      `# thinned: the chart's points only (${kept} steps per run); the whole history of every ` +
+        `run: historyCsv(history) from @losslab/kernel in the notebook`,
+    );
+  }
+  rows.push('run,series,step,value');
   for (const run of payload.runs) {
     const name = csvField(run.name);
-    for (const [series, pts] of [
+    const series: [string, readonly CurvePoint[]][] = [
       ['train', run.points],
       ['val', run.valPoints ?? []],
-    ] as const) {
-      for (const [step, loss] of pts) {
-        rows.push(`${name},${series},${step},${loss === null ? '' : loss}`);
+      ['lr', run.learningRate ?? []],
+    ];
+    for (const m of run.metrics ?? []) {
+      series.push([m.name, m.points], [`val ${m.name}`, m.valPoints ?? []]);
+    }
+    for (const [label, pts] of series) {
+      const field = csvField(label);
+      for (const [step, value] of pts) {
+        rows.push(`${name},${field},${step},${value === null ? '' : value}`);
       }
     }
   }

@@ -36,6 +36,7 @@ export { surfaceColor, SURFACE_COLORSCALE } from './surfaceColors';
 export { surfaceContours } from './surfaceContours';
 export type { ContourLevel } from './surfaceContours';
 export { smoothEma } from './smoothEma';
+export { csvField } from './csvField';
 export { formatNumber } from './formatNumber';
 export { estimateTextWidth } from './svgLegend';
 export { messages } from './locale';

@@ -32,6 +32,9 @@ export { lossCurvePayload } from './lossCurvePayload';
 export type { HistoryLike, CurveChartOptions } from './lossCurvePayload';
 export { downsample, downsampleIndices } from './downsample';
 export { smoothEma } from './smoothEma';
+// The whole history as CSV (a chart's payload holds a thinned selection)
+export { historyCsv } from './historyCsv';
+export { csvField } from './csvField';
 
 // Rendering
 export { renderCurveSvg, RUN_COLORS } from './renderCurveSvg';
