@@ -78,7 +78,7 @@ function interleavedOverhead(label, makeCallback) {
       for (let k = 0; k < 21; k++) {
         const plain = cpuMs(() => train([], dataset));
         plainMs.push(plain);
-        ratios.push(cpuMs(() => train([make()], dataset)) / plain);
+        ratios.push(cpuMs(() => train([make()].flat(), dataset)) / plain);
       }
       ratios.sort((a, b) => a - b);
       plainMs.sort((a, b) => a - b);
@@ -130,6 +130,21 @@ export const cases = [
     },
     teardown: teardownTraining,
     core: () => train([kernel.progress()]),
+    naive: () => train([]),
+  },
+  {
+    group: 'kernel',
+    name: `live plot + progress overhead: fit ${STEPS} steps + liveLossCurve + progress (naive = no callback)`,
+    size: STEPS,
+    setup: () => {
+      setupTraining();
+      interleavedOverhead('liveLossCurve + progress', () => [
+        kernel.liveLossCurve(),
+        kernel.progress(),
+      ]);
+    },
+    teardown: teardownTraining,
+    core: () => train([kernel.liveLossCurve(), kernel.progress()]),
     naive: () => train([]),
   },
   {
