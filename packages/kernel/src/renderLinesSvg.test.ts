@@ -54,3 +54,39 @@ describe('renderLinesSvg', () => {
     }
   });
 });
+
+describe('renderLinesSvg with data points and fitted lines', () => {
+  it('scales to the points, clips the lines to the frame, and draws ticks on both axes', () => {
+    const x = [-2, -1, 0, 1, 2];
+    const svg = renderLinesSvg(
+      [
+        { name: 'data', x, y: [-1, 1, 3, 5, 7], mode: 'markers' },
+        { name: 'outliers', x: [0], y: [12], mode: 'markers', ring: true },
+        { name: 'truth: y = 2x + 3', x: [-2, 2], y: [-1, 7], color: '#555', dashed: true },
+        { name: 'steep', x: [-2, 2], y: [-40, 40] },
+      ],
+      { title: 'fit', xLabel: 'x', yLabel: 'y' },
+    );
+    const doc = parse(svg);
+    expect(doc.querySelectorAll('circle[fill="none"]')).toHaveLength(1);
+    expect(doc.querySelectorAll('circle[r="2.5"]')).toHaveLength(5);
+    // The lines sit in the clipped group; the y labels span the points, not the steep line.
+    const clipped = doc.querySelector('g[clip-path]')!;
+    expect(clipped.querySelectorAll('path')).toHaveLength(2);
+    expect(clipped.querySelector('path[stroke-dasharray="6 4"]')?.getAttribute('stroke')).toBe(
+      '#555',
+    );
+    const labels = Array.from(doc.querySelectorAll('text[text-anchor="end"]')).map((t) =>
+      Number(t.textContent),
+    );
+    expect(Math.max(...labels)).toBeLessThanOrEqual(12);
+    expect(Math.min(...labels)).toBeGreaterThanOrEqual(-2);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    const xLabels = Array.from(doc.querySelectorAll('text[text-anchor="middle"]')).map(
+      (t) => t.textContent,
+    );
+    expect(xLabels).toEqual(expect.arrayContaining(['-2', '-1', '0', '1', '2']));
+    // The truth's legend entry keeps its (dark on the white card) colour, dashed.
+    expect(doc.querySelector('line[stroke="#555"][stroke-dasharray="6 4"]')).not.toBeNull();
+  });
+});

@@ -1,14 +1,21 @@
 import { escapeHtml } from './escapeHtml';
-import { formatNumber } from './formatNumber';
-import { niceTicks } from './niceTicks';
-import { RUN_COLORS } from './renderCurveSvg';
+import { axisTicks, RUN_COLORS } from './chartSpec';
 import { svgLegend, svgRoot, svgTitle } from './svgLegend';
+import type { LegendEntry } from './svgLegend';
 
-/** One line of an x-y chart; a null or non-finite y is a gap. */
+/** One series of an x-y chart; a null or non-finite y is a gap. */
 export interface XYSeries {
   name: string;
   x: ArrayLike<number>;
   y: ArrayLike<number | null>;
+  /** `'lines'` (default), or `'markers'`: dots, or rings with `ring`. */
+  mode?: 'lines' | 'markers';
+  /** Markers drawn as rings (open circles) rather than dots. */
+  ring?: boolean;
+  /** A colour (default: the run colours in order); keep it readable on white. */
+  color?: string;
+  /** A dashed line. */
+  dashed?: boolean;
 }
 
 const W = 420;
@@ -16,8 +23,12 @@ const H = 300;
 const M = { left: 56, right: 12, top: 30, bottom: 40 };
 
 /**
- * A small self-contained SVG line chart of several series on shared linear axes, with a legend
- * below it (outside the plot) and a zero line; the same rules as `renderCurveSvg` (no script, escaped text, viewBox).
+ * A small self-contained SVG chart of several series on shared linear axes: lines (solid or
+ * dashed) and markers (dots or rings), with grid lines, ticks and tick labels on both axes (the
+ * loss curves' `axisTicks`), lines clipped to the frame, a zero line and a legend below it
+ * (outside the plot). When some series are markers (data), they decide the ranges and lines
+ * through them are cut at the frame. The same rules as `renderCurveSvg` (no script, escaped
+ * text, viewBox); inside `svgImage` it is drawn on a white card, readable in dark themes.
  *
  * @example
  * renderLinesSvg([{ name: 'x^2', x: [-1, 0, 1], y: [1, 0, 1] }], { title: 'square' }).includes('x^2');
@@ -31,7 +42,12 @@ export function renderLinesSvg(
   let xMax = -Infinity;
   let yMin = Infinity;
   let yMax = -Infinity;
-  for (const s of series) {
+  // With data points on the chart, they decide the ranges; lines through them are clipped to
+  // the frame (a fitted line need not fit).
+  const scaled = series.some((s) => s.mode === 'markers')
+    ? series.filter((s) => s.mode === 'markers')
+    : series;
+  for (const s of scaled) {
     for (let i = 0; i < s.x.length; i++) {
       const y = s.y[i];
       if (y === null || y === undefined || !Number.isFinite(y)) {
@@ -74,14 +90,34 @@ export function renderLinesSvg(
       `<line x1="${left}" x2="${right}" y1="${f(sy(0))}" y2="${f(sy(0))}" stroke="currentColor" stroke-opacity="0.3"/>`,
     );
   }
-  for (const t of niceTicks(yMin, yMax, 5)) {
+  // Grid lines, ticks on both axes and their labels (one notation per axis, as loss curves).
+  const yTicks = axisTicks(yMin, yMax, false, 5);
+  const xTicks = axisTicks(xMin, xMax, false, 6);
+  out.push(`<g stroke="currentColor" stroke-opacity="0.12">`);
+  for (const t of yTicks) {
+    out.push(`<line x1="${left}" x2="${right}" y1="${f(sy(t.value))}" y2="${f(sy(t.value))}"/>`);
+  }
+  for (const t of xTicks) {
+    out.push(`<line x1="${f(sx(t.value))}" x2="${f(sx(t.value))}" y1="${top}" y2="${bottom}"/>`);
+  }
+  out.push(`</g><g stroke="currentColor" stroke-opacity="0.6">`);
+  for (const t of yTicks) {
+    out.push(`<line x1="${left - 4}" x2="${left}" y1="${f(sy(t.value))}" y2="${f(sy(t.value))}"/>`);
+  }
+  for (const t of xTicks) {
     out.push(
-      `<text x="${left - 5}" y="${f(sy(t) + 4)}" text-anchor="end">${escapeHtml(formatNumber(t))}</text>`,
+      `<line x1="${f(sx(t.value))}" x2="${f(sx(t.value))}" y1="${bottom}" y2="${bottom + 4}"/>`,
     );
   }
-  for (const t of niceTicks(xMin, xMax, 6)) {
+  out.push(`</g>`);
+  for (const t of yTicks) {
     out.push(
-      `<text x="${f(sx(t))}" y="${bottom + 15}" text-anchor="middle">${escapeHtml(formatNumber(t))}</text>`,
+      `<text x="${left - 6}" y="${f(sy(t.value) + 4)}" text-anchor="end">${escapeHtml(t.label)}</text>`,
+    );
+  }
+  for (const t of xTicks) {
+    out.push(
+      `<text x="${f(sx(t.value))}" y="${bottom + 16}" text-anchor="middle">${escapeHtml(t.label)}</text>`,
     );
   }
   out.push(
@@ -89,8 +125,29 @@ export function renderLinesSvg(
     `<text transform="translate(13 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">` +
       `${escapeHtml(options.yLabel ?? '')}</text>`,
   );
+  const colorOf = (s: XYSeries, k: number): string =>
+    s.color ?? (RUN_COLORS[k % RUN_COLORS.length] as string);
+  const clip = `losslab-clip-${Math.random().toString(36).slice(2, 10)}`;
+  out.push(
+    `<clipPath id="${clip}"><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}"/></clipPath>`,
+    `<g clip-path="url(#${clip})">`,
+  );
   series.forEach((s, k) => {
-    const color = RUN_COLORS[k % RUN_COLORS.length] as string;
+    const color = escapeHtml(colorOf(s, k));
+    if (s.mode === 'markers') {
+      for (let i = 0; i < s.x.length; i++) {
+        const y = s.y[i];
+        if (y === null || y === undefined || !Number.isFinite(y)) {
+          continue;
+        }
+        out.push(
+          s.ring === true
+            ? `<circle cx="${f(sx(s.x[i] as number))}" cy="${f(sy(y))}" r="3.5" fill="none" stroke="${color}"/>`
+            : `<circle cx="${f(sx(s.x[i] as number))}" cy="${f(sy(y))}" r="2.5" fill="${color}"/>`,
+        );
+      }
+      return;
+    }
     let d = '';
     let pen = false;
     for (let i = 0; i < s.x.length; i++) {
@@ -102,11 +159,21 @@ export function renderLinesSvg(
       d += `${pen ? 'L' : 'M'}${f(sx(s.x[i] as number))} ${f(sy(y))}`;
       pen = true;
     }
-    out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.8"/>`);
+    const dash = s.dashed === true ? ' stroke-dasharray="6 4"' : '';
+    out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.8"${dash}/>`);
   });
+  out.push(`</g>`);
   // The legend goes below the x-axis label, outside the plot, so it never hides a line.
   const legend = svgLegend(
-    series.map((s, k) => ({ label: s.name, color: RUN_COLORS[k % RUN_COLORS.length] as string })),
+    series.map((s, k) => {
+      const entry: LegendEntry = { label: s.name, color: colorOf(s, k) };
+      if (s.dashed === true) {
+        entry.dash = '6 4';
+      } else if (s.mode === 'markers') {
+        entry.dash = '2 4';
+      }
+      return entry;
+    }),
     { width: W, height: H, margin: 12 },
   );
   out.push(legend.markup, '</svg>');
