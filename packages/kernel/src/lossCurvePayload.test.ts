@@ -94,6 +94,41 @@ describe('lossCurvePayload', () => {
     expect(payloads[3]?.runs[0]?.stopReason).toBe('running');
   });
 
+  it('validates the optional metrics, elapsed times and yKind', () => {
+    const p = lossCurvePayload(
+      {
+        loss: [3, 2, 1],
+        metrics: { accuracy: [0.5, 0.6, 0.7] },
+        valMetrics: { accuracy: [0.65] },
+        valLoss: [1.5],
+        valStep: [3],
+        elapsed: [0, 0.1, 0.25],
+      },
+      { yKind: 'value' },
+    );
+    expect(p.runs[0]?.metrics).toEqual([
+      {
+        name: 'accuracy',
+        points: [
+          [1, 0.5],
+          [2, 0.6],
+          [3, 0.7],
+        ],
+        valPoints: [[3, 0.65]],
+      },
+    ]);
+    expect(p.runs[0]?.elapsed).toEqual([
+      [1, 0],
+      [2, 0.1],
+      [3, 0.25],
+    ]);
+    expect(validate(JSON.parse(JSON.stringify(p)))).toBe(true);
+    expect(validate({ ...p, options: { ...p.options, yKind: 'lr' } })).toBe(false);
+    expect(() => lossCurvePayload({ loss: [1, 2], metrics: { accuracy: [1] } })).toThrow(
+      "lossCurvePayload: metric 'accuracy' has 1 values but the run has 2 losses",
+    );
+  });
+
   it('rejects what the schema forbids', () => {
     expect(validate({ version: 2, runs: [], options: {} })).toBe(false);
     const p = JSON.parse(JSON.stringify(lossCurvePayload({ loss: [1] })));

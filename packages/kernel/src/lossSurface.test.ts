@@ -1,4 +1,6 @@
+import Ajv from 'ajv';
 import { JSDOM } from 'jsdom';
+import surfaceSchema from '../schema/surface.v1.schema.json';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from './formatNumber';
 import { lossSurfaceBundle, lossSurfacePayload, lossSurfaceSvg } from './lossSurface';
@@ -158,5 +160,23 @@ describe('the loss-surface payload and colour bar', () => {
     expect(Array.from(bar.querySelectorAll('rect')).map((r) => r.getAttribute('fill'))).toEqual(
       contours,
     );
+  });
+});
+
+describe('the surface JSON Schema', () => {
+  it('accepts what lossSurfacePayload makes and rejects a bad grid', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(surfaceSchema);
+    const p = JSON.parse(
+      JSON.stringify(
+        lossSurfacePayload((w, b) => (w > 3 ? Number.NaN : w * w + b * b), {
+          xRange: [0, 4],
+          yRange: [0, 1],
+          resolution: 6,
+          path: [[1, 0.5]],
+        }),
+      ),
+    );
+    expect(validate(p)).toBe(true);
+    expect(validate({ ...p, x: [0] })).toBe(false);
   });
 });
