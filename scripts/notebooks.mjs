@@ -32,6 +32,7 @@ import {
   mkdirSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Buffer } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -312,6 +313,17 @@ export function normaliseIds(html) {
   return out;
 }
 
+/**
+ * Charts shown as images (`<img src="data:image/svg+xml;base64,…">`) with their SVG decoded, so
+ * that the random element ids inside them are seen (and renamed) like those of inline SVG.
+ */
+export function decodeSvgImages(html) {
+  return html.replace(
+    /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/g,
+    (_, b64) => `data:image/svg+xml;decoded,${Buffer.from(b64, 'base64').toString('utf8')}`,
+  );
+}
+
 export function normaliseNotebook(nb) {
   return nb.cells.map((cell) => ({
     cell_type: cell.cell_type,
@@ -326,7 +338,12 @@ export function normaliseNotebook(nb) {
       const data = {};
       for (const [mime, value] of Object.entries(out.data ?? {})) {
         const text = typeof value === 'string' || Array.isArray(value) ? join1(value) : null;
-        data[mime] = text === null ? value : /html|svg/.test(mime) ? normaliseIds(text) : text;
+        data[mime] =
+          text === null
+            ? value
+            : /html|svg/.test(mime)
+              ? normaliseIds(decodeSvgImages(text))
+              : text;
       }
       return { output_type: out.output_type, data };
     }),
