@@ -38,7 +38,7 @@ const cases: [string, () => unknown, string][] = [
   [
     'lossSurface',
     () => lossSurface((x, y) => x * x + y * y, { xrange: [0, 1] } as never),
-    "lossSurface: unknown option 'xrange' (did you mean 'xRange'? valid options: xRange, yRange, path, paramIndices, resolution, levels, title, xLabel, yLabel, locale)",
+    "lossSurface: unknown option 'xrange' (did you mean 'xRange'? valid options: xRange, yRange, path, paramIndices, resolution, levels, pathName, title, xLabel, yLabel, locale)",
   ],
   [
     'lossShapes',
