@@ -6,7 +6,7 @@ import {
   checkParams,
   checkState,
 } from './checkHyper';
-import type { GradientTransformation } from './GradientTransformation';
+import type { Applied, GradientTransformation } from './GradientTransformation';
 
 /** The state of `addWeightDecay` and `addDecayedWeights`: only the parameter count. */
 export interface WeightDecayState {
@@ -68,5 +68,28 @@ export function decay(fn: string, weightDecay: number): GradientTransformation<W
       return updateScaled(grads, state, 1, params);
     },
     updateScaled,
+    // AdamW's last link before the learning rate: the decayed update added to the parameters in
+    // the pass that computes it (the same expression as updateScaled, then the addition).
+    applyScaled(
+      grads: FloatArray,
+      state: WeightDecayState,
+      scale: number,
+      params: FloatArray,
+    ): Applied<WeightDecayState> {
+      checkState(fn, state, 'size');
+      checkGrads(fn, grads, state.size);
+      checkParams(fn, params, state.size);
+      let inputs = 0;
+      let written = 0;
+      for (let i = 0; i < grads.length; i++) {
+        const g = grads[i] as number;
+        const p = params[i] as number;
+        inputs += g - g + (p - p); // NaN once any input is not finite
+        params[i] = p + (g + weightDecay * p) * scale;
+        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+        written += q - q;
+      }
+      return [state, inputs === 0, written === 0];
+    },
   };
 }
