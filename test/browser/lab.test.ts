@@ -189,7 +189,7 @@ describe('the loss-curve plugin in JupyterLab 4.6.4', () => {
     const text = await hover.textContent();
     // The kernel's formatNumber(loss, 4), as the SVG and the summary write numbers.
     const four = Number(box.loss.toPrecision(4));
-    expect(text).toBe(`${box.step}finished: ${four}`);
+    expect(text).toBe(`step ${box.step}finished: ${four}`);
     await shot('1-finished-hover-light');
     await page.mouse.move(5, 5);
   });

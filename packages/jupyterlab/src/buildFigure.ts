@@ -257,6 +257,8 @@ export function buildFigure(
       ticktext: spec.x.ticks.map((t) => plotlyText(t.label)),
       anchor: yRef(spec.panels.length - 1).trace,
       hoverformat: ',',
+      // The unified hover's header: 'step 1,200' (or the time).
+      unifiedhovertitle: { text: `${plotlyText(spec.x.title)} %{x}` },
     },
   };
   let offset = 0;
