@@ -24,7 +24,20 @@ export class LosslabError extends Error {
     this.name = 'LosslabError';
     this.fn = fn;
     this.arg = arg;
-    this.stack = userStack(this.stack, limit);
+    let stack = userStack(this.stack, limit);
+    // Node's vm (tslab runs cells in it) prepends the throw site's source line to `stack`, the
+    // "arrow", which would show a losslab file before the message: an assignment that only
+    // prepends to the stack is ignored; any other replaces it.
+    Object.defineProperty(this, 'stack', {
+      configurable: true,
+      enumerable: false,
+      get: (): string | undefined => stack,
+      set: (value: string | undefined): void => {
+        if (!(typeof value === 'string' && stack !== undefined && value.endsWith(stack))) {
+          stack = value;
+        }
+      },
+    });
   }
 }
 
