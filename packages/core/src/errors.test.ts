@@ -47,6 +47,15 @@ describe('LosslabError', () => {
     expect(frames(e).filter((l) => /[\\/]src[\\/](?!.*\.test\.)/.test(l))).toEqual([]);
   });
 
+  it("ignores a line prepended to its stack (Node vm's arrow), takes any other stack", () => {
+    const e = new LosslabError('f', 'x', 'bad');
+    const stack = e.stack as string;
+    e.stack = `/lib/checkOptions.js:41\n    throw new LosslabError(…)\n    ^\n${stack}`;
+    expect(e.stack).toBe(stack);
+    e.stack = 'LosslabError: f: bad\n    at elsewhere';
+    expect(e.stack).toBe('LosslabError: f: bad\n    at elsewhere');
+  });
+
   it("keeps the caller's frames of an error it makes itself", () => {
     const e = new LosslabError('f', 'x', 'bad');
     expect(frames(e)[0]).toContain('errors.test.ts');
