@@ -148,7 +148,12 @@ function fmt(x: number): string {
  * epoch holding the remainder.
  *
  * The step allocates nothing of its own: buffers are made once, `StepInfo` only when a callback
- * has `onStep`.
+ * has `onStep`. The update is the optimizer's `updateInPlace` when it has one (one pass over the
+ * parameters for Adam and SGD), else `update` and then the addition.
+ *
+ * A model whose `params` is a `Float32Array` (`linearRegression({ features, dtype: 'float32' })`)
+ * trains in float32, PyTorch's default dtype: predictions, gradients and the returned `params` are
+ * Float32Arrays. `data` (and `validation`) may hold Float64Arrays or Float32Arrays either way.
  *
  * @example
  * const data = makeArticleData();
