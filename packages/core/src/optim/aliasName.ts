@@ -29,7 +29,10 @@ export function aliasName(
  * name `fn`: `update` rejects a state that is not this chain's, and an update that is not finite
  * although the gradients are (hyperparameters that overflow on gradients this large, such as
  * `b2: 0` dividing a large momentum by a tiny gradient) throws instead of moving the parameters
- * to Infinity. Non-finite gradients pass through, so a diverging run stays visible.
+ * to Infinity. Non-finite gradients pass through, so a diverging run stays visible. The fused
+ * `updateInPlace` throws the same way when a parameter it writes is not finite although the
+ * gradients and parameters it read were (checked by flags inside its one pass, not by passes of
+ * their own).
  */
 export function named(
   t: GradientTransformation<ChainState>,
