@@ -14,6 +14,7 @@ import { getLoss } from '@losslab/core';
 import { formulaBundle } from '@losslab/kernel';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { greySpread } from '../support/greySpread';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -193,26 +194,7 @@ describe('nbconvert HTML exports, opened offline in Chromium', () => {
         expect((await img.boundingBox())?.width ?? 0).toBeGreaterThan(100);
         const png = await img.screenshot({ path: join(ARTIFACTS, `export-formula-${i}.png`) });
         // Dark glyphs on the white card: a spread of grey levels, not a blank picture.
-        const spread = await page.evaluate(async (b64) => {
-          const im = new Image();
-          im.src = `data:image/png;base64,${b64}`;
-          await im.decode();
-          const c = document.createElement('canvas');
-          c.width = im.naturalWidth;
-          c.height = im.naturalHeight;
-          const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-          ctx.drawImage(im, 0, 0);
-          const { data } = ctx.getImageData(0, 0, c.width, c.height);
-          let s = 0;
-          let q = 0;
-          for (let k = 0; k < data.length; k += 4) {
-            const v = (data[k]! + data[k + 1]! + data[k + 2]!) / 3;
-            s += v;
-            q += v * v;
-          }
-          const n = data.length / 4;
-          return Math.sqrt(Math.max(0, q / n - (s / n) ** 2));
-        }, png.toString('base64'));
+        const spread = await greySpread(page, png);
         expect(spread).toBeGreaterThan(10);
       }
       const markup = await page.evaluate(() => ({

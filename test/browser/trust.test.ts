@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { greySpread } from '../support/greySpread';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -39,31 +40,9 @@ function committedCharts(): number {
     .reduce((k, h) => k + (h.match(/<img src="data:image\/svg\+xml;base64,/g) ?? []).length, 0);
 }
 
-/**
- * Spread of the grey levels of a PNG screenshot, measured by the page itself (the screenshot is
- * drawn on a canvas): 0 for a blank picture, tens for a chart with axes, text and curves.
- */
-async function spread(png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let sum = 0;
-    let sq = 0;
-    const n = data.length / 4;
-    for (let i = 0; i < data.length; i += 4) {
-      const v = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-      sum += v;
-      sq += v * v;
-    }
-    return Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2));
-  }, png.toString('base64'));
+/** Spread of the grey levels of a screenshot, measured by the page under test. */
+function spread(png: Buffer): Promise<number> {
+  return greySpread(page, png);
 }
 
 /** Checks every chart image under `root`: loaded, drawn at a usable size, not blank. */
