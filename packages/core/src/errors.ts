@@ -16,15 +16,21 @@ export class LosslabError extends Error {
   readonly arg: string;
 
   constructor(fn: string, arg: string, message: string) {
-    // Capture enough frames to reach past the library's own (Node keeps 10 by default).
+    // Capture enough frames to reach past the library's own (V8 keeps 10 by default; engines
+    // without stackTraceLimit are left alone).
     const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = Math.max(limit, 64);
+    const v8 = typeof limit === 'number';
+    if (v8) {
+      Error.stackTraceLimit = Math.max(limit, 64);
+    }
     super(`${fn}: ${message}`);
-    Error.stackTraceLimit = limit;
+    if (v8) {
+      Error.stackTraceLimit = limit;
+    }
     this.name = 'LosslabError';
     this.fn = fn;
     this.arg = arg;
-    let stack = userStack(this.stack, limit);
+    let stack = v8 ? userStack(this.stack, limit) : this.stack;
     // Node's vm (tslab runs cells in it) prepends the throw site's source line to `stack`, the
     // "arrow", which would show a losslab file before the message: an assignment that only
     // prepends to the stack is ignored; any other replaces it.
