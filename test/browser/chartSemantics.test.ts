@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kernelIdle, watchConsoleErrors } from '../support/labPage';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -86,24 +87,13 @@ function notebook(cells: string[]): string {
 let lab: { base: string; token: string; stop(): Promise<void> };
 let browser: Browser;
 let page: Page;
+let consoleErrors: string[] = [];
 
 const plotOf = (i: number): string =>
   `.jp-Notebook .jp-Cell:nth-child(${i + 1}) .jp-LossCurve-plot`;
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `chart-${name}.png`) });
-}
-
-async function kernelIdle(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const app = (window as any).jupyterapp;
-      const kernel = app?.shell.currentWidget?.sessionContext?.session?.kernel;
-      return kernel?.status === 'idle' && kernel?.connectionStatus === 'connected';
-    },
-    undefined,
-    { timeout: 60_000, polling: 100 },
-  );
 }
 
 /** What the SVG of output `i` (its text/html image) and the plugin's drawing of it show. */
@@ -226,14 +216,15 @@ beforeAll(async () => {
   lab = await startLab({ notebookDir: WORK, stateDir: join(WORK, '.jupyter'), log: () => {} });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  consoleErrors = watchConsoleErrors(page);
   await page.goto(`${lab.base}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
   await page.waitForSelector('.jp-Notebook .jp-Cell', { timeout: 60_000 });
-  await kernelIdle();
+  await kernelIdle(page);
   await page.evaluate(() => (window as any).jupyterapp.commands.execute('notebook:run-all-cells'));
   for (let i = 0; i < CURVES; i++) {
     await page.waitForSelector(`${plotOf(i)} .main-svg`, { timeout: 90_000 });
   }
-  await kernelIdle();
+  await kernelIdle(page);
 });
 
 afterAll(async () => {
@@ -434,5 +425,9 @@ describe('one chart semantics in JupyterLab', () => {
     await shot('9-wide-dark');
     await page.$eval('.jp-Notebook .jp-Cell:nth-child(4)', (el) => el.scrollIntoView());
     await shot('10-error-interrupt-dark');
+  });
+
+  it('logged no unexpected console errors', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -14,7 +14,24 @@ export class PayloadError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/**
+ * A vendor payload as the kernel sent it: tslab sends a JSON string, other kernels an object.
+ *
+ * @throws PayloadError when the string is not JSON.
+ */
+export function readJson(data: unknown): unknown {
+  if (typeof data !== 'string') {
+    return data;
+  }
+  try {
+    return JSON.parse(data);
+  } catch (e) {
+    throw new PayloadError(`the output is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** True for a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -180,14 +197,7 @@ function options(value: unknown): CurveOptions {
  * payload.runs[0].final; // 0.5
  */
 export function parsePayload(data: unknown): LossCurvePayload {
-  let value = data;
-  if (typeof data === 'string') {
-    try {
-      value = JSON.parse(data);
-    } catch (e) {
-      throw new PayloadError(`the output is not valid JSON (${(e as Error).message})`);
-    }
-  }
+  const value = readJson(data);
   if (!isRecord(value)) {
     throw new PayloadError('the payload must be a JSON object');
   }

@@ -1,9 +1,6 @@
 import type { LossSurfacePayload } from '@losslab/kernel/lib/browser';
 
-import { PayloadError } from './parsePayload';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord, PayloadError, readJson } from './parsePayload';
 
 function numbers(value: unknown, where: string): number[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
@@ -23,14 +20,7 @@ function numbers(value: unknown, where: string): number[] {
  * // 'loss'
  */
 export function parseSurfacePayload(data: unknown): LossSurfacePayload {
-  let value = data;
-  if (typeof data === 'string') {
-    try {
-      value = JSON.parse(data);
-    } catch (e) {
-      throw new PayloadError(`the output is not valid JSON (${(e as Error).message})`);
-    }
-  }
+  const value = readJson(data);
   if (!isRecord(value) || value.version !== 1) {
     throw new PayloadError(`a loss surface must be an object with 'version' 1`);
   }
