@@ -1,3 +1,4 @@
+import { checkOptions } from '@losslab/core';
 import type { History } from '@losslab/core';
 import { checkLocale, getLocale } from './locale';
 import type { Locale } from './locale';
@@ -95,6 +96,7 @@ export function describeStop(
   history: Pick<History, 'stopMessage'>,
   options?: { locale?: Locale },
 ): string {
+  checkOptions('describeStop', options, ['locale']);
   const locale = options?.locale ?? getLocale();
   return localizeStopMessage(history.stopMessage, locale);
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from '@losslab/core';
 import Module from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { denoKernelWriter } from './denoWriter';
@@ -286,6 +287,7 @@ function deliver(
  * updateDisplay(id, { data: { 'text/plain': 'hello again' } });
  */
 export function displayBundle(bundle: MimeBundle, options?: { displayId?: string }): void {
+  checkOptions('displayBundle', options, ['displayId']);
   sendBundle(bundle, options?.displayId ?? newDisplayId(), false);
 }
 

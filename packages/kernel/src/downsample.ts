@@ -1,3 +1,4 @@
+import { checkOptions } from '@losslab/core';
 import type { CurvePoint } from './payload';
 
 /**
@@ -69,6 +70,7 @@ export function downsample(
   values: ArrayLike<number>,
   options?: { buckets?: number; steps?: ArrayLike<number> },
 ): CurvePoint[] {
+  checkOptions('downsample', options, ['buckets', 'steps']);
   const buckets = options?.buckets ?? 400;
   const steps = options?.steps;
   return downsampleIndices(values, buckets).map((i) => {

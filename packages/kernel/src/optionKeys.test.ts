@@ -1,7 +1,10 @@
 // Every helper that takes options rejects a key it does not read, naming the valid ones: a
 // misspelt option (`{ logy: true }`) would otherwise be ignored without a word.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setDisplayWriter } from './display';
+import { describeStop } from './describeStop';
+import { displayBundle, setDisplayWriter } from './display';
+import { downsample } from './downsample';
+import { renderLinesSvg } from './renderLinesSvg';
 import { historyTable } from './historyTable';
 import { liveLossCurve } from './liveLossCurve';
 import { lossCurvePayload } from './lossCurvePayload';
@@ -64,6 +67,26 @@ const cases: [string, () => unknown, string][] = [
     'showFormula',
     () => showFormula('mse', { lang: 'zh' } as never),
     "showFormula: unknown option 'lang' (valid options: locale)",
+  ],
+  [
+    'describeStop',
+    () => describeStop({ stopMessage: '' }, { lang: 'zh' } as never),
+    "describeStop: unknown option 'lang' (valid options: locale)",
+  ],
+  [
+    'displayBundle',
+    () => displayBundle({ data: { 'text/plain': 'x' } }, { display_id: 'a' } as never),
+    "displayBundle: unknown option 'display_id' (did you mean 'displayId'? valid options: displayId)",
+  ],
+  [
+    'downsample',
+    () => downsample([1, 2, 3], { bucket: 2 } as never),
+    "downsample: unknown option 'bucket' (did you mean 'buckets'? valid options: buckets, steps)",
+  ],
+  [
+    'renderLinesSvg',
+    () => renderLinesSvg([], { title: 't', xlabel: 'x' } as never),
+    "renderLinesSvg: unknown option 'xlabel' (did you mean 'xLabel'? valid options: title, xLabel, yLabel)",
   ],
   [
     'plotLosses: options not an object',

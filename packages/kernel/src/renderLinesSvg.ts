@@ -1,3 +1,4 @@
+import { checkOptions } from '@losslab/core';
 import { escapeHtml } from './escapeHtml';
 import { axisTicks, RUN_COLORS } from './chartSpec';
 import { svgLegend, svgRoot, svgTitle } from './svgLegend';
@@ -38,6 +39,7 @@ export function renderLinesSvg(
   series: readonly XYSeries[],
   options: { title: string; xLabel?: string; yLabel?: string },
 ): string {
+  checkOptions('renderLinesSvg', options, ['title', 'xLabel', 'yLabel']);
   let xMin = Infinity;
   let xMax = -Infinity;
   let yMin = Infinity;
