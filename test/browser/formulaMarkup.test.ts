@@ -21,7 +21,8 @@ import { installInto, startLab } from '../../scripts/lab.mjs';
 import { signNotebooks } from '../../scripts/setup.mjs';
 
 const REPO = resolve(__dirname, '..', '..');
-const WORK = join(REPO, 'test', 'artifacts', `formula-markup-${process.pid}`);
+const ARTIFACTS = join(REPO, 'test', 'artifacts');
+const WORK = join(ARTIFACTS, `formula-markup-${process.pid}`);
 const STATE = join(WORK, '.jupyter');
 
 const HOSTILE: LossInfo = {
@@ -125,9 +126,6 @@ async function outputs(path: string): Promise<{ trusted: boolean; cells: Record<
         };
       }
       const trusted = panel.content.widgets.every((c: any) => c.model.trusted);
-      for (const w of [...app.shell.widgets('main')]) {
-        w.dispose();
-      }
       return { trusted, cells };
     },
     { p: path, typeset: TYPESET },
@@ -172,6 +170,15 @@ describe("a user's LossInfo through JupyterLab's renderers", () => {
     'shows it as text in a %s notebook, in every representation',
     async (name, trusted) => {
       const seen = await outputs(`${name}.ipynb`);
+      await page.screenshot({
+        path: join(ARTIFACTS, `formula-markup-${name}.png`),
+        fullPage: true,
+      });
+      await page.evaluate(() => {
+        for (const w of [...(window as any).jupyterapp.shell.widgets('main')]) {
+          w.dispose();
+        }
+      });
       expect(seen.trusted).toBe(trusted);
       const { markdown, latex, all, huber, huberLatex, control } = seen.cells as Record<
         string,

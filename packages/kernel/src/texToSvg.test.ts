@@ -47,6 +47,16 @@ describe('texToSvg', () => {
     }
   });
 
+  it('draws a TeX error as its source on a highlight, not under a solid block', () => {
+    const doc = parse(texToSvg('x = { y'));
+    expect(doc.querySelector('[data-mml-node="merror"] > rect[data-background]')).not.toBeNull();
+    // The style MathJax's page stylesheet would give: the highlight's fill is not currentColor.
+    expect(doc.querySelector('style')?.textContent).toContain(
+      'g[data-mml-node="merror"]>rect[data-background]{fill:#fff2b3',
+    );
+    expect(doc.querySelector('[data-mml-node="merror"] text')?.textContent).toBe('x = { y');
+  });
+
   it('draws text it has no glyph for as SVG text (Chinese in \\text)', () => {
     const doc = parse(texToSvg(String.raw`\text{损失} = 1`));
     expect([...doc.querySelectorAll('text')].map((t) => t.textContent).join('')).toContain('损失');

@@ -14,6 +14,14 @@ import { escapeHtml, xmlChars } from './escapeHtml';
 const EM_PX = 19;
 /** Margin around the formula inside its card, in pixels. */
 const PAD_PX = 8;
+/**
+ * MathJax's own style for a TeX error (the `noerrors` source text on a highlight), which its
+ * page stylesheet gives and an SVG image lacks: without it the highlight is a solid block of
+ * `currentColor` over the text.
+ */
+const ERROR_STYLE =
+  '<style>g[data-mml-node="merror"]&gt;g{fill:#c00000;stroke:#c00000}' +
+  'g[data-mml-node="merror"]&gt;rect[data-background]{fill:#fff2b3;stroke:none}</style>';
 
 /** The formula's SVG, serialized by us: `viewBox` of MathJax's units, and its inner markup. */
 interface Typeset {
@@ -103,7 +111,7 @@ export function texToSvg(tex: string): string {
   const h = Math.ceil((Number(vh) / 1000) * EM_PX);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
-    `viewBox="0 0 ${w + 2 * PAD_PX} ${h + 2 * PAD_PX}">` +
+    `viewBox="0 0 ${w + 2 * PAD_PX} ${h + 2 * PAD_PX}">${ERROR_STYLE}` +
     `<svg x="${PAD_PX}" y="${PAD_PX}" width="${w}" height="${h}" ` +
     `viewBox="${x0} ${y0} ${vw} ${vh}">${inner}</svg></svg>`
   );
