@@ -6,6 +6,7 @@ import {
   checkParams,
   checkState,
 } from './checkHyper';
+import { addScaled } from './addScaled';
 import type { Applied, GradientTransformation } from './GradientTransformation';
 
 /** The state of `addWeightDecay` and `addDecayedWeights`: only the parameter count. */
@@ -79,6 +80,9 @@ export function decay(fn: string, weightDecay: number): GradientTransformation<W
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       checkParams(fn, params, state.size);
+      if (weightDecay === 0) {
+        return [state, ...addScaled(fn, params, grads, scale)];
+      }
       let inputs = 0;
       let written = 0;
       for (let i = 0; i < grads.length; i++) {

@@ -1,40 +1,11 @@
 import { LosslabError } from '../errors';
 import { findNonFinite } from '../check';
 import type { FloatArray } from '../types';
+import { addScaled } from './addScaled';
 import type { Applied, GradientTransformation, UpdateExtra } from './GradientTransformation';
 
 type ScalarStep = NonNullable<GradientTransformation['scalarStep']>;
 type Fusable = Required<Pick<GradientTransformation, 'applyScaled'>>;
-
-/**
- * params += scale * updates, with the finiteness flags of `applyScaled`: the unfused tail of a
- * chain whose members cannot add their updates themselves.
- */
-function addScaled(
-  updates: FloatArray,
-  next: unknown,
-  scale: number,
-  params: FloatArray,
-): Applied<unknown> {
-  if (updates.length !== params.length) {
-    throw new LosslabError(
-      'chain',
-      'params',
-      `'params' has length ${params.length} but the updates have ${updates.length}`,
-    );
-  }
-  let inputs = 0;
-  let written = 0;
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i] as number;
-    const u = (updates[i] as number) * scale;
-    inputs += p - p;
-    params[i] = p + u;
-    const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
-    written += q - q;
-  }
-  return [next, inputs === 0, written === 0];
-}
 
 /** The state of a chain: one state per member, in order. */
 export type ChainState = readonly unknown[];
@@ -128,7 +99,7 @@ export function chain(...transforms: GradientTransformation[]): GradientTransfor
     const updates = runMembers(0, tail, grads, state, next, params, extra);
     let applied: Applied<unknown>;
     if (tail === n) {
-      applied = addScaled(updates, next, scale, params);
+      applied = [next, ...addScaled('chain', params, updates, scale)];
     } else if (tail === n - 2) {
       const last = transforms[n - 1] as GradientTransformation;
       const [lrScale, lastState] = (last.scalarStep as ScalarStep)(state[n - 1]);

@@ -76,66 +76,38 @@ export function scaleByAdam(
 ): GradientTransformation<ScaleByAdamState> {
   const fn = 'scaleByAdam';
   const { b1, b2, eps, amsgrad } = adamHyper(fn, options);
-  /** What one step needs besides the arrays: bias corrections and the second moments' unit. */
-  const prepare = (grads: FloatArray, state: ScaleByAdamState): AdamStep => {
-    checkState(fn, state, 'nu');
-    checkGrads(fn, grads, state.mu.length);
-    const t = state.count + 1;
-    const bc1 = 1 - Math.pow(b1, t);
-    const bc2 = 1 - Math.pow(b2, t);
-    // Second moments in units of unit^2, widened first if these squares would overflow.
-    const unit = fitUnit(grads, state.unit, [state.nu, state.nuMax]);
-    // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop; dividing by
-    // the denominator before multiplying by 1 / bc1 keeps a large m with b1 near 1 finite.
-    return { t, unit, invUnit: 1 / unit, inv1: 1 / bc1, rootInv2: Math.sqrt(1 / bc2) };
-  };
-  const updateScaled = (
+  /**
+   * One Adam step over the arrays: each update times `scale` into `grads`, or, given `params`,
+   * added to them in the same pass (one pass where update and applyUpdates take two; the same
+   * expression, so float64 parameters end bit-identical), with the flags of `applyScaled`.
+   */
+  const step = (
     grads: FloatArray,
     state: ScaleByAdamState,
     scale: number,
-  ): [FloatArray, ScaleByAdamState] => {
-    const { t, unit, invUnit, inv1, rootInv2 } = prepare(grads, state);
-    const { mu, nu, nuMax } = state;
-    const c1 = 1 - b1;
-    const c2 = 1 - b2;
-    const n = grads.length;
-    for (let i = 0; i < n; i++) {
-      const g = grads[i] as number;
-      const m = b1 * (mu[i] as number) + c1 * g;
-      const gs = g * invUnit;
-      const v = b2 * (nu[i] as number) + c2 * (gs * gs);
-      mu[i] = m;
-      nu[i] = v;
-      let vDen = v;
-      if (nuMax !== null) {
-        vDen = Math.max(nuMax[i] as number, v);
-        nuMax[i] = vDen;
-      }
-      grads[i] = (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
-    }
-    return [grads, { count: t, mu, nu, nuMax, unit }];
-  };
-  // updateScaled's loop adding to the parameters instead (one pass where update and
-  // applyUpdates take two); the same expression, so float64 parameters end bit-identical.
-  const applyScaled = (
-    grads: FloatArray,
-    state: ScaleByAdamState,
-    scale: number,
-    params: FloatArray,
+    params: FloatArray | null,
   ): Applied<ScaleByAdamState> => {
     checkState(fn, state, 'nu');
-    checkParams(fn, params, state.mu.length);
-    const { t, unit, invUnit, inv1, rootInv2 } = prepare(grads, state);
     const { mu, nu, nuMax } = state;
+    if (params !== null) {
+      checkParams(fn, params, mu.length);
+    }
+    checkGrads(fn, grads, mu.length);
+    const t = state.count + 1;
+    // m / bc1 / (sqrt(v / bc2) + eps), with the divisions hoisted out of the loop; dividing by
+    // the denominator before multiplying by 1 / bc1 keeps a large m with b1 near 1 finite.
+    const inv1 = 1 / (1 - Math.pow(b1, t));
+    const rootInv2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
     const c1 = 1 - b1;
     const c2 = 1 - b2;
+    // Second moments in units of unit^2, widened first if these squares would overflow.
+    const unit = fitUnit(grads, state.unit, [nu, nuMax]);
+    const invUnit = 1 / unit;
     const n = grads.length;
     let inputs = 0;
     let written = 0;
     for (let i = 0; i < n; i++) {
       const g = grads[i] as number;
-      const p = params[i] as number;
-      inputs += g - g + (p - p); // NaN once any input is not finite
       const m = b1 * (mu[i] as number) + c1 * g;
       const gs = g * invUnit;
       const v = b2 * (nu[i] as number) + c2 * (gs * gs);
@@ -146,12 +118,24 @@ export function scaleByAdam(
         vDen = Math.max(nuMax[i] as number, v);
         nuMax[i] = vDen;
       }
-      params[i] = p + (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
-      const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
-      written += q - q;
+      const u = (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
+      if (params === null) {
+        grads[i] = u;
+      } else {
+        const p = params[i] as number;
+        inputs += g - g + (p - p); // NaN once any input is not finite
+        params[i] = p + u;
+        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+        written += q - q;
+      }
     }
     return [{ count: t, mu, nu, nuMax, unit }, inputs === 0, written === 0];
   };
+  const updateScaled = (
+    grads: FloatArray,
+    state: ScaleByAdamState,
+    scale: number,
+  ): [FloatArray, ScaleByAdamState] => [grads, step(grads, state, scale, null)[0]];
   return {
     name: `scaleByAdam(b1=${b1}, b2=${b2}, eps=${eps}${amsgrad ? ', amsgrad' : ''})`,
     init(params: FloatArray): ScaleByAdamState {
@@ -169,15 +153,7 @@ export function scaleByAdam(
       return updateScaled(grads, state, 1);
     },
     updateScaled,
-    applyScaled,
+    applyScaled: (grads, state, scale, params): Applied<ScaleByAdamState> =>
+      step(grads, state, scale, params),
   };
-}
-
-/** Per-step constants of Adam's loop. */
-interface AdamStep {
-  t: number;
-  unit: number;
-  invUnit: number;
-  inv1: number;
-  rootInv2: number;
 }

@@ -7,6 +7,7 @@ import {
   checkParams,
   checkState,
 } from './checkHyper';
+import { addScaled } from './addScaled';
 import type { Applied, GradientTransformation } from './GradientTransformation';
 import type { LearningRate } from './Schedule';
 
@@ -77,18 +78,8 @@ export function scaleByLearningRate(
       checkState(fn, state, 'size');
       checkGrads(fn, grads, state.size);
       checkParams(fn, params, state.size);
-      const s = -rate(state.count) * scale;
-      let inputs = 0;
-      let written = 0;
-      for (let i = 0; i < grads.length; i++) {
-        const g = grads[i] as number;
-        const p = params[i] as number;
-        inputs += g - g + (p - p); // NaN once any input is not finite
-        params[i] = p + g * s;
-        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
-        written += q - q;
-      }
-      return [{ count: state.count + 1, size: state.size }, inputs === 0, written === 0];
+      const next = { count: state.count + 1, size: state.size };
+      return [next, ...addScaled(fn, params, grads, -rate(state.count) * scale)];
     },
     scalarStep(state: ScaleByLearningRateState): [number, ScaleByLearningRateState] {
       checkState(fn, state, 'size');

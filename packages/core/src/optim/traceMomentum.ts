@@ -66,25 +66,49 @@ export function traceMomentum(
   const fn = 'traceMomentum';
   const { momentum, dampening, nesterov } = momentumHyper(fn, options, 0.9);
   const keep = 1 - dampening;
-  // The update times `scale` (chain folds the learning rate in here: one pass).
-  const updateScaled = (
+  /**
+   * One step over the arrays: each update times `scale` (chain folds the learning rate in here)
+   * into `grads`, or, given `params`, added to them in the same pass, with the flags of
+   * `applyScaled`.
+   */
+  const step = (
     grads: FloatArray,
     state: TraceMomentumState,
     scale: number,
-  ): [FloatArray, TraceMomentumState] => {
+    params: FloatArray | null,
+  ): Applied<TraceMomentumState> => {
     checkState(fn, state, 'trace');
     const { trace } = state;
     checkGrads(fn, grads, trace.length);
+    if (params !== null) {
+      checkParams(fn, params, trace.length);
+    }
     const n = grads.length;
     const first = state.count === 0;
+    let inputs = 0;
+    let written = 0;
     for (let i = 0; i < n; i++) {
       const g = grads[i] as number;
       const b = first ? g : momentum * (trace[i] as number) + keep * g;
       trace[i] = b;
-      grads[i] = (nesterov ? g + momentum * b : b) * scale;
+      const u = (nesterov ? g + momentum * b : b) * scale;
+      if (params === null) {
+        grads[i] = u;
+      } else {
+        const p = params[i] as number;
+        inputs += g - g + (p - p); // NaN once any input is not finite
+        params[i] = p + u;
+        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
+        written += q - q;
+      }
     }
-    return [grads, { count: state.count + 1, trace }];
+    return [{ count: state.count + 1, trace }, inputs === 0, written === 0];
   };
+  const updateScaled = (
+    grads: FloatArray,
+    state: TraceMomentumState,
+    scale: number,
+  ): [FloatArray, TraceMomentumState] => [grads, step(grads, state, scale, null)[0]];
   return {
     name: `traceMomentum(momentum=${momentum}${dampening !== 0 ? `, dampening=${dampening}` : ''}${nesterov ? ', nesterov' : ''})`,
     init(params: FloatArray): TraceMomentumState {
@@ -95,31 +119,7 @@ export function traceMomentum(
       return updateScaled(grads, state, 1);
     },
     updateScaled,
-    applyScaled(
-      grads: FloatArray,
-      state: TraceMomentumState,
-      scale: number,
-      params: FloatArray,
-    ): Applied<TraceMomentumState> {
-      checkState(fn, state, 'trace');
-      const { trace } = state;
-      checkGrads(fn, grads, trace.length);
-      checkParams(fn, params, trace.length);
-      const n = grads.length;
-      const first = state.count === 0;
-      let inputs = 0;
-      let written = 0;
-      for (let i = 0; i < n; i++) {
-        const g = grads[i] as number;
-        const p = params[i] as number;
-        inputs += g - g + (p - p); // NaN once any input is not finite
-        const b = first ? g : momentum * (trace[i] as number) + keep * g;
-        trace[i] = b;
-        params[i] = p + (nesterov ? g + momentum * b : b) * scale;
-        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
-        written += q - q;
-      }
-      return [{ count: state.count + 1, trace }, inputs === 0, written === 0];
-    },
+    applyScaled: (grads, state, scale, params): Applied<TraceMomentumState> =>
+      step(grads, state, scale, params),
   };
 }
