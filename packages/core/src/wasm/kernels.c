@@ -81,6 +81,28 @@ INLINE V vexp(V x) {
   return wasm_f64x2_mul(wasm_f64x2_mul(fp, p1), p2);
 }
 
+// vexp for x in [-708, 64] (softmax's fused pass, which redoes a row that leaves that range):
+// the same table method and error, with 2^m one normal factor made from the bits of k, which the
+// rounding constant leaves in kd's low bits. About a third fewer instructions than vexp.
+INLINE V vexpFused(V x) {
+  const V inv = splat(64 / 0.693147180559945309417232121458176568);
+  const V rounder = splat(6755399441055744.0);
+  const V hi = splat(6.9314718036912381649e-1 / 64);
+  const V lo = splat(1.90821492927058770002e-10 / 64);
+  V kr = wasm_f64x2_add(wasm_f64x2_mul(x, inv), rounder);
+  V kd = wasm_f64x2_sub(kr, rounder);
+  V k = wasm_i64x2_sub(kr, rounder); // the integer k, as int64 lanes
+  V r = wasm_f64x2_sub(wasm_f64x2_sub(x, wasm_f64x2_mul(kd, hi)), wasm_f64x2_mul(kd, lo));
+  V f = wasm_f64x2_make(EXP_FRACTIONS[wasm_i64x2_extract_lane(k, 0) & 63],
+                        EXP_FRACTIONS[wasm_i64x2_extract_lane(k, 1) & 63]);
+  V p2 = wasm_i64x2_shl(wasm_i64x2_add(wasm_i64x2_shr(k, 6), wasm_i64x2_splat(1023)), 52);
+  V r2 = wasm_f64x2_mul(r, r);
+  V b = wasm_f64x2_add(splat(0.5), wasm_f64x2_mul(r, splat(1.0 / 6)));
+  V c = wasm_f64x2_add(splat(1.0 / 24), wasm_f64x2_mul(r, splat(1.0 / 120)));
+  V q = wasm_f64x2_add(r, wasm_f64x2_add(wasm_f64x2_mul(r2, b), wasm_f64x2_mul(wasm_f64x2_mul(r2, r2), c)));
+  return wasm_f64x2_mul(wasm_f64x2_add(f, wasm_f64x2_mul(f, q)), p2);
+}
+
 // log(x) for finite x > 0 (normal; a subnormal or 0 gives about -709, which the callers clamp or
 // never pass): fdlibm's e_log.c (musl's log.c) without its branches. x = 2^k (1 + f) with
 // 1 + f in [sqrt(2)/2, sqrt(2)), s = f / (2 + f), log(1 + f) = f - f^2/2 + s (f^2/2 + R(s^2)),

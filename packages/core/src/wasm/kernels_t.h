@@ -119,37 +119,42 @@ INLINE double SUF(row)(const T *x, T *g, int C, double mult, int t) {
   V mv = splat(m);
   V s0 = splat(0), s1 = splat(0);
   V bad = wasm_i64x2_splat(0);
-  const V top = splat(64), bottom = splat(-745);
+  // vexpFused's range; a row that leaves it is redone with the max (rowWithMax).
+  const V top = splat(64), bottom = splat(-708);
+#define FUSED_STEP(J, S)                                                                          \
+  {                                                                                               \
+    V d = wasm_f64x2_sub(LD(x + (J)), mv);                                                        \
+    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d, top),                    \
+                                                        wasm_f64x2_ge(d, bottom))));               \
+    V e = vexpFused(d);                                                                           \
+    ST(g + (J), e);                                                                               \
+    S = wasm_f64x2_add(S, e);                                                                     \
+  }
   int j = 0;
   for (; j + 4 <= C; j += 4) {
-    V d0 = wasm_f64x2_sub(LD(x + j), mv);
-    V d1 = wasm_f64x2_sub(LD(x + j + 2), mv);
-    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d0, top), wasm_f64x2_ge(d0, bottom))));
-    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d1, top), wasm_f64x2_ge(d1, bottom))));
-    V e0 = vexp(d0);
-    V e1 = vexp(d1);
-    ST(g + j, e0);
-    ST(g + j + 2, e1);
-    s0 = wasm_f64x2_add(s0, e0);
-    s1 = wasm_f64x2_add(s1, e1);
+    FUSED_STEP(j, s0)
+    FUSED_STEP(j + 2, s1)
   }
+  if (j + 2 <= C) {
+    FUSED_STEP(j, s0)
+    j += 2;
+  }
+#undef FUSED_STEP
   double s = hsum(wasm_f64x2_add(s0, s1));
   int badTail = 0;
-  for (; j < C; j++) {
+  if (j < C) {
     double d = (double)x[j] - m;
-    badTail |= !(d <= 64 && d >= -745);
-    double e = wasm_f64x2_extract_lane(vexp(splat(d)), 0);
+    badTail = !(d <= 64 && d >= -708);
+    double e = wasm_f64x2_extract_lane(vexpFused(splat(d)), 0);
     g[j] = (T)e;
     s += e;
   }
   if (badTail || wasm_v128_any_true(bad)) return SUF(row_with_max)(x, g, C, mult) - m;
-  V ks = splat(mult / s);
+  double k = mult / s;
+  V ks = splat(k);
   j = 0;
-  for (; j + 4 <= C; j += 4) {
-    ST(g + j, wasm_f64x2_mul(LD(g + j), ks));
-    ST(g + j + 2, wasm_f64x2_mul(LD(g + j + 2), ks));
-  }
-  for (; j < C; j++) g[j] = (T)((double)g[j] * (mult / s));
+  for (; j + 2 <= C; j += 2) ST(g + j, wasm_f64x2_mul(LD(g + j), ks));
+  if (j < C) g[j] = (T)((double)g[j] * k);
   return slog(s);
 }
 

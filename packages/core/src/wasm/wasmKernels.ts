@@ -21,6 +21,13 @@ import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 const CHUNK = 8192;
 /** Below this many elements the JS loops are faster (measured: README.md). */
 const DEFAULT_MIN_LENGTH = 2048;
+/**
+ * Bytes per array beyond which MSE's and MAE's kernels give way to the JS loops: past the
+ * last-level cache those two are memory-bound, and the chunk copies cost more than SIMD saves
+ * (x0.8 at 1e7 doubles, measured: README.md). The other kernels compute enough to win at any size.
+ */
+const MEMORY_BOUND_BYTES = 16 * 1024 * 1024;
+const MEMORY_BOUND_KERNELS: readonly string[] = ['mse', 'mae_fast', 'mae'];
 
 // The part of the WebAssembly API used here (core's lib is ES2022, which does not declare it).
 interface WasmMemory {
@@ -209,7 +216,10 @@ export function runElementwise(
 ): KernelSums | null {
   const n = pred.length;
   const s = ready(n, [pred, target, weight, grad, values]);
-  if (s === null) {
+  if (
+    s === null ||
+    (MEMORY_BOUND_KERNELS.includes(kernel) && n * pred.BYTES_PER_ELEMENT > MEMORY_BOUND_BYTES)
+  ) {
     return null;
   }
   const is64 = pred instanceof Float64Array;
