@@ -191,8 +191,8 @@ describe('wasm and JS paths', () => {
             const simd = softmaxCrossEntropy(x, t, o);
             const what = `${Ctor.name} ${B}x${C} ${reduction}${weight ? ' weighted' : ''}`;
             expectClose([simd.value], [js.value], 1e-12, `${what} value`);
-            // exp within 1 ulp of the JS table method's, then a sum and a division; in float32 each p is
-            // rounded twice (exp stored, then scaled), so 1 ulp of exp may become 2 float32 ulps.
+            // exp within 1 ulp of the JS table method's, then a sum and a division; in float32
+            // each p is rounded twice (exp stored, then scaled): 1 ulp of exp may become 2.
             expectClose(simd.grad, js.grad, Ctor === Float32Array ? 2.4e-7 : 1e-14, `${what} grad`);
             expectClose(simd.values ?? [], js.values ?? [], 1e-13, `${what} values`);
           }
