@@ -150,18 +150,6 @@ function endStretch(): void {
 function onLoopTurn(): void {
   endStretch();
   flush();
-  for (const listener of [...loopTurnListeners]) {
-    listener();
-  }
-}
-
-/** Called at every event-loop turn that follows a send (live displays check they are alive). */
-const loopTurnListeners = new Set<() => void>();
-
-/** Registers `listener` for the next event-loop turns after a send; returns its remover. */
-export function onEventLoopTurn(listener: () => void): () => void {
-  loopTurnListeners.add(listener);
-  return () => loopTurnListeners.delete(listener);
 }
 
 /**

@@ -58,7 +58,6 @@ export {
   liveFrameAllowed,
   liveAllowance,
   sendStats,
-  onEventLoopTurn,
   SEND_BUDGET,
 } from './display';
 export type { MimeBundle, DisplayContent, DisplayWriter } from './display';
