@@ -96,7 +96,9 @@ export function formulaBundle(loss: LossId | LossInfo, options?: ShowFormulaOpti
   const name = typeof loss === 'string' ? messages(locale).lossName(info.id, info.name) : info.name;
   const value = String.raw`\ell(\hat y, y) = ${noBidi(info.formula)}`;
   const grad = String.raw`\frac{\partial \ell}{\partial \hat y} = ${noBidi(info.gradFormula)}`;
-  const image = (tex: string): string => `<div>${svgImage(texToSvg(tex), tex)}</div>`;
+  // At its own size in a box that scrolls: shrunk into a narrow output, a formula is unreadable.
+  const image = (tex: string): string =>
+    `<div style="overflow-x:auto">${svgImage(texToSvg(tex), tex, { shrink: false })}</div>`;
   return {
     data: {
       'text/html':

@@ -8,13 +8,15 @@ import { escapeHtml } from './escapeHtml';
  * as it is by `nbconvert --to html`, and shows in every notebook viewer. Inside an image the SVG
  * cannot inherit the page's colours, so it is drawn dark on a white card (as matplotlib's inline
  * figures are), readable in light and dark themes alike. `alt` (the chart's summary) is escaped.
+ * A chart shrinks to a narrow output (`max-width:100%`); `{ shrink: false }` keeps the picture at
+ * its size (a formula, whose glyphs would be unreadably small), for a container that scrolls.
  *
  * @example
  * svgImage('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>', 'a chart')
  *   .startsWith('<img src="data:image/svg+xml;base64,');
  * // true
  */
-export function svgImage(svg: string, alt: string): string {
+export function svgImage(svg: string, alt: string, options?: { shrink?: boolean }): string {
   const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
   const width = box?.[1] ?? '640';
   const height = box?.[2] ?? '360';
@@ -25,7 +27,7 @@ export function svgImage(svg: string, alt: string): string {
   const data = Buffer.from(card, 'utf8').toString('base64');
   return (
     `<img src="data:image/svg+xml;base64,${data}" alt="${escapeHtml(alt)}" ` +
-    `width="${width}" style="max-width:100%;height:auto"/>`
+    `width="${width}" style="${options?.shrink === false ? 'max-width:none' : 'max-width:100%'};height:auto"/>`
   );
 }
 
