@@ -37,6 +37,14 @@ describe('formulaBundle', () => {
     const svgs = svgFromImages(html);
     expect(svgs).toHaveLength(2);
     expect(html).toContain(`alt="\\ell(\\hat y, y) = ${info.formula}"`);
+    // At their own size in a scrolling box: shrunk to a narrow output, glyphs would be unreadable.
+    const doc = new JSDOM(html).window.document;
+    const imgs = [...doc.querySelectorAll('img')];
+    expect(imgs.map((i) => i.style.maxWidth)).toEqual(['none', 'none']);
+    expect(imgs.map((i) => (i.parentElement as HTMLElement).style.overflowX)).toEqual([
+      'auto',
+      'auto',
+    ]);
   });
 
   it('typesets every registry formula without a TeX error, as well-formed SVG', () => {
