@@ -189,7 +189,8 @@ export const trainingCases: BadInputCase[] = [
   {
     name: 'logisticRegression: an option of another model',
     run: () => logisticRegression({ features: 2, classes: 2 } as never),
-    message: "logisticRegression: unknown option 'classes' (valid options: features, init, seed, dtype)",
+    message:
+      "logisticRegression: unknown option 'classes' (valid options: features, init, seed, dtype)",
   },
   {
     name: 'softmaxRegression: a misspelt option',
