@@ -184,6 +184,29 @@ describe('chartSpec', () => {
   });
 });
 
+describe('chartSpec on extreme inputs', () => {
+  it('gives a flat subnormal curve with smoothing a finite band on a log axis (fast-check found it)', () => {
+    const p = lossCurvePayload([{ loss: [Number.NaN, 1.6458213708041077e-308] }, { loss: [] }], {
+      logY: true,
+      smoothing: 0.24774044845293539,
+    });
+    const y = chartSpec(p).panels[0]!.y;
+    expect(Math.log10(y.max) - Math.log10(y.min)).toBeGreaterThan(0.5);
+    expect(y.ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('labels a range under four decades with 1, 2 and 5 times the powers of ten', () => {
+    expect(axisTicks(3, 200, true).map((t) => t.label)).toEqual([
+      '5',
+      '10',
+      '20',
+      '50',
+      '100',
+      '200',
+    ]);
+  });
+});
+
 describe('the browser-safe entry', () => {
   it('imports no Node module and nothing from core but its error class, however deep', () => {
     const src = resolve(__dirname);

@@ -171,7 +171,7 @@ export function tickLabels(values: readonly number[]): string[] {
  */
 export function axisTicks(min: number, max: number, log: boolean, count = 5): TickSpec[] {
   // A log axis holds more labels than a linear one: short, and evenly spaced in decades.
-  const values = log ? logTicks(min, max, count + 3) : niceTicks(min, max, count);
+  const values = log ? logTicks(min, max, count + 5) : niceTicks(min, max, count);
   const labels = tickLabels(values);
   return values.map((value, i) => ({ value, label: labels[i] as string }));
 }
@@ -205,7 +205,9 @@ function yAxis(values: number[], title: string, log: boolean, ignoreOutliers: bo
     const top = kept[kept.length - 1] as number;
     hi = log ? Math.pow(10, top) : top;
   }
-  if (hi === lo) {
+  // Flat, or flat to within rounding (a smoothed copy of a constant can differ in its last bit,
+  // and two values 1 ulp apart are one point on a log axis).
+  if (hi === lo || (log && !(Math.log10(hi) - Math.log10(lo) > 1e-9))) {
     // A flat curve gets a band around it: +-10% (at least 8 of the smallest doubles, so a
     // subnormal value still gets a band), or a factor of 2 each way on a log axis.
     const pad = lo === 0 ? 1 : Math.max(Math.abs(lo) * 0.1, 8 * Number.MIN_VALUE);

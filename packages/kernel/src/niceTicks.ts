@@ -43,8 +43,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 
 /**
  * Ticks for a log axis over [min, max] (both > 0): powers of ten, thinned to about `count`;
- * within less than two decades also 2 and 5 times them; linear nice ticks when even those are
- * fewer than two.
+ * when fewer than three of them are in view, also 2 and 5 times them; linear nice ticks when
+ * even those are fewer than two.
  *
  * @example
  * logTicks(0.001, 10);
@@ -65,7 +65,9 @@ export function logTicks(min: number, max: number, count = 6): number[] {
       decades.push(v);
     }
   }
-  if (decades.length >= 3 || hi - lo > 2) {
+  // Fewer than three decades in view, over at most four: 2 and 5 times them too (at most 15
+  // ticks), so a reader has labels near the curve (10 and 100 alone over a chart are too few).
+  if (decades.length >= 3 || hi - lo > 4) {
     return decades;
   }
   const ticks: number[] = [];

@@ -2,7 +2,7 @@ import { chartSpec, RUN_COLORS } from './chartSpec';
 import type { ChartView, Dash, SeriesSpec } from './chartSpec';
 import { escapeHtml } from './escapeHtml';
 import type { LossCurvePayload } from './payload';
-import { svgLegend, svgRoot, svgTitle } from './svgLegend';
+import { estimateTextWidth, svgLegend, svgRoot, svgTitle } from './svgLegend';
 import type { LegendEntry } from './svgLegend';
 
 export { RUN_COLORS };
@@ -32,7 +32,12 @@ const DASHES: Record<Dash, string> = { solid: '', dash: '5 3', dot: '1.5 3' };
  */
 export function renderCurveSvg(payload: LossCurvePayload, view?: Partial<ChartView>): string {
   const spec = chartSpec(payload, view);
-  const left = M.left;
+  // Room for the widest y tick label beside the rotated axis title (as plotly's automargin).
+  const widest = Math.max(
+    0,
+    ...spec.panels.flatMap((p) => p.y.ticks.map((t) => estimateTextWidth(t.label, 11))),
+  );
+  const left = Math.max(M.left, Math.ceil(28 + widest));
   const right = W - M.right;
   // Each panel's top and bottom, top to bottom.
   const frames: { top: number; bottom: number }[] = [];
