@@ -186,6 +186,30 @@ async function boxes(i: number): Promise<any> {
   });
 }
 
+/** The summary under chart `i`: shown whole (not cut at the right), below the plot, above the next cell. */
+async function expectSummaryWhole(i: number): Promise<void> {
+  const s = await page.$eval(plotOf(i), (gd: any) => {
+    const pre = gd.parentElement.querySelector('.jp-LossCurve-summary') as HTMLElement;
+    const cell = gd.closest('.jp-Cell') as HTMLElement;
+    const next = cell.nextElementSibling as HTMLElement | null;
+    return {
+      text: pre.textContent ?? '',
+      height: pre.getBoundingClientRect().height,
+      top: pre.getBoundingClientRect().top,
+      bottom: pre.getBoundingClientRect().bottom,
+      plotBottom: gd.getBoundingClientRect().bottom,
+      nextTop: next ? next.getBoundingClientRect().top : Infinity,
+      scroll: pre.scrollWidth,
+      client: pre.clientWidth,
+    };
+  });
+  expect(s.text.length).toBeGreaterThan(0);
+  expect(s.height).toBeGreaterThan(10);
+  expect(s.top).toBeGreaterThanOrEqual(s.plotBottom - 0.5);
+  expect(s.bottom).toBeLessThanOrEqual(s.nextTop + 0.5);
+  expect(s.scroll).toBeLessThanOrEqual(s.client + 1);
+}
+
 function overlaps(a: any, b: any): boolean {
   return (
     a.left < b.right - 0.5 &&
@@ -381,6 +405,7 @@ describe('one chart semantics in JupyterLab', () => {
         expect(b.title.left).toBeGreaterThanOrEqual(b.svg.left);
         expect(b.title.right).toBeLessThanOrEqual(b.svg.right + 0.5);
       }
+      await expectSummaryWhole(i);
     }
     await page.$eval('.jp-Notebook .jp-Cell:nth-child(2)', (el) => el.scrollIntoView());
     await shot('6-narrow-light');
@@ -420,7 +445,10 @@ describe('one chart semantics in JupyterLab', () => {
     await shot('8-narrow-dark');
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.waitForTimeout(800);
-    expectLegendClear(await boxes(1));
+    for (let i = 1; i < CURVES; i++) {
+      expectLegendClear(await boxes(i));
+      await expectSummaryWhole(i);
+    }
     await page.$eval('.jp-Notebook .jp-Cell:nth-child(2)', (el) => el.scrollIntoView());
     await shot('9-wide-dark');
     await page.$eval('.jp-Notebook .jp-Cell:nth-child(4)', (el) => el.scrollIntoView());
