@@ -27,6 +27,7 @@ export const APT_PACKAGES = [
   'fonts-liberation', // text in Chromium's pages and screenshots (a recommends we don't install)
   'fonts-noto-cjk', // Chinese text (the article's titles, the Chinese edition) in Chromium
   'libjs-mathjax', // the nbconvert HTML export loads MathJax from /usr/share/javascript
+  'libjs-requirejs', // and RequireJS (require.min.js), which it references beside MathJax
   'python3-torch', // PyTorch 1.13: reference values for losses, optimizers and schedules
   'clang', // compiles core's WebAssembly SIMD kernels (packages/core/scripts/build_wasm.mjs)
   'lld', // wasm-ld, clang's linker for wasm32
