@@ -98,6 +98,12 @@ async function openOffline(html: string): Promise<{ page: Page; external: string
       external.push(r.url());
     }
   });
+  // A file the page asks for that is not on disk (RequireJS before set-up installed it).
+  page.on('requestfailed', (r) => {
+    if (/^file:/.test(r.url())) {
+      external.push(`missing: ${r.url()}`);
+    }
+  });
   await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
   // MathJax 2 runs its queue in order: a callback queued now runs after the page's typesetting.
   const state = await page.evaluate(
@@ -146,12 +152,15 @@ afterAll(async () => {
 });
 
 describe('nbconvert HTML exports, opened offline in Chromium', () => {
-  it('references MathJax on disk, where libjs-mathjax put it', () => {
+  it('references MathJax and RequireJS on disk, where libjs-mathjax and libjs-requirejs put them', () => {
     const html = readFileSync(
       join(WORK, 'en', notebooks()[0]![1].replace(/ipynb$/, 'html')),
       'utf8',
     );
     expect(html).toContain(`src="file://${MATHJAX}?config=TeX-AMS_CHTML-full,Safe"`);
+    const scripts = [...html.matchAll(/<script[^>]*src="file:\/\/([^"?]+)/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts.filter((f) => !existsSync(f))).toEqual([]);
   });
 
   it.each(notebooks())(
