@@ -41,10 +41,12 @@ export function mseLoss(pred: FloatArray, target: FloatArray, options?: LossOpti
   const g2 = 2 * scale;
   let sum = 0;
   let bound = 0;
-  // The SIMD kernel (same arithmetic; its bound is the sum of |gradient| and |value| it wrote).
+  // The SIMD kernel (same arithmetic). Its bound is the sum of |gradient| and |value| it wrote,
+  // except unweighted without values, where it leaves the free bound below to us.
   const simd = runElementwise('mse', pred, target, weight, grad, values, g2, f1, f2);
   if (simd !== null) {
-    ({ sum, bound } = simd);
+    sum = simd.sum;
+    bound = weight === undefined && values === null ? g2 * Math.sqrt(sum) * (1 + 1e-9) : simd.bound;
   } else if (weight === undefined && values === null) {
     sum = sameType64(pred, target, grad)
       ? sumSquares64(pred as Float64Array, target as Float64Array, grad as Float64Array, g2)

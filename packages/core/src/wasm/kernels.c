@@ -174,10 +174,15 @@ INLINE V msign(V d) {
 
 enum { MSE, MAE_FAST, MAE, HUBER, BCE, BCE_LOGITS, LOG_COSH };
 
-INLINE void body(int loss, V p, V t, V w, const Params *q, V *l, V *g) {
+INLINE void body(int loss, int weighted, V p, V t, V w, const Params *q, V *l, V *g) {
   switch (loss) {
   case MSE: { // a = 2 scale; b, c = f1, f2 of weightedMean.ts (the weight is w f1 f2)
     V d = wasm_f64x2_sub(p, t);
+    if (!weighted) { // w = 1: the same doubles without the multiplications by 1
+      *l = wasm_f64x2_mul(d, d);
+      *g = wasm_f64x2_mul(q->a, d);
+      return;
+    }
     w = wasm_f64x2_mul(wasm_f64x2_mul(w, q->b), q->c);
     *l = wasm_f64x2_mul(wasm_f64x2_mul(w, d), d);
     *g = wasm_f64x2_mul(w, wasm_f64x2_mul(q->a, d));
@@ -186,6 +191,11 @@ INLINE void body(int loss, V p, V t, V w, const Params *q, V *l, V *g) {
   case MAE_FAST: // a = scale; the unweighted JS loop's sign, (d > 0) - (d < 0)
   case MAE: {    // Math.sign(d) scale w; b, c = f1, f2 as for MSE
     V d = wasm_f64x2_sub(p, t);
+    if (!weighted) {
+      *l = wasm_f64x2_abs(d);
+      *g = loss == MAE_FAST ? wasm_f64x2_mul(q->a, vsign(d)) : wasm_f64x2_mul(msign(d), q->a);
+      return;
+    }
     w = wasm_f64x2_mul(wasm_f64x2_mul(w, q->b), q->c);
     *l = wasm_f64x2_mul(w, wasm_f64x2_abs(d));
     *g = loss == MAE_FAST ? wasm_f64x2_mul(q->a, vsign(d))

@@ -6,17 +6,22 @@ INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T
                       T *g, T *vals, int n, const Params *q) {
   V s0 = splat(0), s1 = splat(0), b0 = splat(0), b1 = splat(0);
   const V one = splat(1);
+  // Unweighted MSE and MAE without values need no bound from here: mseLoss.ts and maeLoss.ts
+  // have one for free (g2 sqrt(sum), scale); results[0] is then 0.
+  const int track = weighted || hasValues || !(loss == MSE || loss == MAE_FAST || loss == MAE);
   int i = 0;
   for (; i + 4 <= n; i += 4) {
     V l0, g0, l1, g1;
-    body(loss, LD(p + i), LD(t + i), weighted ? LD(w + i) : one, q, &l0, &g0);
-    body(loss, LD(p + i + 2), LD(t + i + 2), weighted ? LD(w + i + 2) : one, q, &l1, &g1);
+    body(loss, weighted, LD(p + i), LD(t + i), weighted ? LD(w + i) : one, q, &l0, &g0);
+    body(loss, weighted, LD(p + i + 2), LD(t + i + 2), weighted ? LD(w + i + 2) : one, q, &l1, &g1);
     ST(g + i, g0);
     ST(g + i + 2, g1);
     s0 = wasm_f64x2_add(s0, l0);
     s1 = wasm_f64x2_add(s1, l1);
-    b0 = wasm_f64x2_add(b0, wasm_f64x2_abs(g0));
-    b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(g1));
+    if (track) {
+      b0 = wasm_f64x2_add(b0, wasm_f64x2_abs(g0));
+      b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(g1));
+    }
     if (hasValues) {
       ST(vals + i, l0);
       ST(vals + i + 2, l1);
@@ -28,12 +33,12 @@ INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T
   double bound = hsum(wasm_f64x2_add(b0, b1));
   for (; i < n; i++) {
     V l0, g0;
-    body(loss, splat(p[i]), splat(t[i]), weighted ? splat(w[i]) : one, q, &l0, &g0);
+    body(loss, weighted, splat(p[i]), splat(t[i]), weighted ? splat(w[i]) : one, q, &l0, &g0);
     double li = wasm_f64x2_extract_lane(l0, 0);
     double gi = wasm_f64x2_extract_lane(g0, 0);
     g[i] = (T)gi;
     sum += li;
-    bound += __builtin_fabs(gi);
+    if (track) bound += __builtin_fabs(gi);
     if (hasValues) {
       vals[i] = (T)li;
       bound += __builtin_fabs(li);
