@@ -72,6 +72,14 @@ const id: LossId = 'huber';
 fit(model, data, { loss: 'mes', optimizer: sgd(0.1) });
 // @ts-expect-error 'maxStep' is not an option of fit (maxSteps)
 fit(model, data, { optimizer: sgd(0.1), maxStep: 3 });
+// @ts-expect-error 'delt' is not an option of the Huber loss (delta)
+fit(model, data, { loss: 'huber', lossOptions: { delt: 1 }, optimizer: sgd(0.1) });
+fit(model, data, { loss: 'huber', lossOptions: { delta: 1 }, optimizer: sgd(0.1) });
+for (const each of ['mse', 'mae', 'huber'] as const) {
+  fit(model, data, { loss: each, lossOptions: { reduction: 'sum' }, optimizer: sgd(0.1) });
+}
+fit(model, data, { lossOptions: { reduction: 'sum' }, optimizer: sgd(0.1) });
+fit(model, data, { loss: mseLoss, lossOptions: { anything: 1 }, optimizer: sgd(0.1) });
 // @ts-expect-error 'patiense' is not an early-stopping option
 fit(model, data, { optimizer: sgd(0.1), earlyStopping: { patiense: 3 } });
 // @ts-expect-error 'redution' is not a loss option

@@ -70,6 +70,7 @@ export { losses, getLoss } from './losses/registry';
 export type { LossFn, LossInfo } from './losses/registry';
 export { LOSS_IDS } from './losses/LossId';
 export type { LossId } from './losses/LossId';
+export type { LossFnById, LossOptionsOf } from './losses/LossOptionsOf';
 export { gradCheck } from './gradCheck';
 export type { GradCheckOptions, GradCheckResult } from './gradCheck';
 

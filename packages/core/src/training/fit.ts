@@ -4,6 +4,7 @@ import type { Dataset } from '../data/Dataset';
 import { RandomState } from '../data/RandomState';
 import { LosslabError } from '../errors';
 import type { LossId } from '../losses/LossId';
+import type { LossOptionsOf } from '../losses/LossOptionsOf';
 import type { LossFn } from '../losses/registry';
 import { AffineModel } from '../models/AffineModel';
 import { isFloatArray } from '../models/checkModel';
@@ -36,8 +37,11 @@ const EARLY_KEYS = Object.keys({
   restoreBest: true,
 } satisfies Record<keyof EarlyStoppingOptions, true>);
 
-/** Options of {@link fit}. */
-export interface FitOptions {
+/**
+ * Options of {@link fit}. `L` is the loss's type, inferred from `loss`: a registry id types
+ * `lossOptions` as that loss's options (a misspelt key is a type error in tslab).
+ */
+export interface FitOptions<L extends LossId | LossFn = LossId | LossFn> {
   /** How parameters move: `sgd(0.1)`, `adam(1e-3)`, any `GradientTransformation`. */
   optimizer: GradientTransformation;
   /**
@@ -45,9 +49,9 @@ export interface FitOptions {
    * Default: `'mse'` for real outputs, `'bceWithLogits'` for one logit, `'softmaxCrossEntropy'`
    * for several.
    */
-  loss?: LossId | LossFn;
-  /** Extra options for the loss, such as `{ delta: 1 }` for Huber. */
-  lossOptions?: Record<string, unknown>;
+  loss?: L;
+  /** Extra options for the loss, such as `{ delta: 1 }` for Huber (`fit` gives `out` itself). */
+  lossOptions?: L extends LossId ? Omit<LossOptionsOf<L>, 'out'> : Record<string, unknown>;
   /** The iteration limit (the article's step 6). Default 1000. */
   maxSteps?: number;
   /** Stop as soon as the loss is at most this (the article's other stopping rule). */
@@ -162,7 +166,11 @@ function fmt(x: number): string {
  * // result.params = [2.05734922..., 3.03757654...], result.loss = 0.26429296...
  * // result.stopReason = 'maxSteps'
  */
-export function fit(model: Model, data: Dataset<FloatArray>, options: FitOptions): FitResult {
+export function fit<L extends LossId | LossFn = LossId | LossFn>(
+  model: Model,
+  data: Dataset<FloatArray>,
+  options: FitOptions<L>,
+): FitResult {
   // ---------------------------------------------------------------- validation, once
   if (typeof options !== 'object' || options === null) {
     throw new LosslabError('fit', 'options', `'options' must be an object with an 'optimizer'`);
