@@ -1,3 +1,4 @@
+import { findNonFinite } from '../check';
 import type { FloatArray } from '../types';
 import {
   checkBoolean,
@@ -79,7 +80,8 @@ export function scaleByAdam(
   /**
    * One Adam step over the arrays: each update times `scale` into `grads`, or, given `params`,
    * added to them in the same pass (one pass where update and applyUpdates take two; the same
-   * expression, so float64 parameters end bit-identical), with the flags of `applyScaled`.
+   * expression, so float64 parameters end bit-identical), with the flags of `applyScaled`
+   * (always true for the updates into `grads`, which `named` checks itself).
    */
   const step = (
     grads: FloatArray,
@@ -98,38 +100,77 @@ export function scaleByAdam(
     // the denominator before multiplying by 1 / bc1 keeps a large m with b1 near 1 finite.
     const inv1 = 1 / (1 - Math.pow(b1, t));
     const rootInv2 = Math.sqrt(1 / (1 - Math.pow(b2, t)));
-    const c1 = 1 - b1;
-    const c2 = 1 - b2;
+    // Locals, not the closure's: V8 reloads captured variables on every iteration of a loop
+    // that stores to typed arrays (measured: 13.5 ms -> 10.6 ms a step of 1e6 parameters).
+    const d1 = b1;
+    const d2 = b2;
+    const e = eps;
+    const c1 = 1 - d1;
+    const c2 = 1 - d2;
     // Second moments in units of unit^2, widened first if these squares would overflow.
     const unit = fitUnit(grads, state.unit, [nu, nuMax]);
     const invUnit = 1 / unit;
     const n = grads.length;
-    let inputs = 0;
-    let written = 0;
-    for (let i = 0; i < n; i++) {
-      const g = grads[i] as number;
-      const m = b1 * (mu[i] as number) + c1 * g;
-      const gs = g * invUnit;
-      const v = b2 * (nu[i] as number) + c2 * (gs * gs);
-      mu[i] = m;
-      nu[i] = v;
-      let vDen = v;
-      if (nuMax !== null) {
-        vDen = Math.max(nuMax[i] as number, v);
-        nuMax[i] = vDen;
+    const next = { count: t, mu, nu, nuMax, unit };
+    // Three loops, not one with branches: V8 keeps a loop-invariant test inside the loop, and
+    // each such test costs about as much as the arithmetic (a bare loop: 5 ms -> 9 ms per 1e6).
+    if (params === null) {
+      // update / updateScaled: the updates into grads.
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const m = d1 * (mu[i] as number) + c1 * g;
+        const gs = g * invUnit;
+        const v = d2 * (nu[i] as number) + c2 * (gs * gs);
+        mu[i] = m;
+        nu[i] = v;
+        let vDen = v;
+        if (nuMax !== null) {
+          vDen = Math.max(nuMax[i] as number, v);
+          nuMax[i] = vDen;
+        }
+        grads[i] = (m / (Math.sqrt(vDen) * rootInv2 * unit + e)) * inv1 * scale;
       }
-      const u = (m / (Math.sqrt(vDen) * rootInv2 * unit + eps)) * inv1 * scale;
-      if (params === null) {
-        grads[i] = u;
-      } else {
+      return [next, true, true];
+    }
+    // applyScaled: the same expression added to the parameters. Flags: `before` turns NaN when
+    // a parameter read is not finite, `after` when one written is (as stored: a Float32Array
+    // overflows beyond 3.4e38). A non-finite gradient makes its parameter NaN, so the gradients
+    // are only scanned when something came out non-finite.
+    let before = 0;
+    let after = 0;
+    if (nuMax === null) {
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
         const p = params[i] as number;
-        inputs += g - g + (p - p); // NaN once any input is not finite
-        params[i] = p + u;
-        const q = params[i] as number; // as stored: a Float32Array overflows beyond 3.4e38
-        written += q - q;
+        before += p - p;
+        const m = d1 * (mu[i] as number) + c1 * g;
+        const gs = g * invUnit;
+        const v = d2 * (nu[i] as number) + c2 * (gs * gs);
+        mu[i] = m;
+        nu[i] = v;
+        params[i] = p + (m / (Math.sqrt(v) * rootInv2 * unit + e)) * inv1 * scale;
+        const q = params[i] as number;
+        after += q - q;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const g = grads[i] as number;
+        const p = params[i] as number;
+        before += p - p;
+        const m = d1 * (mu[i] as number) + c1 * g;
+        const gs = g * invUnit;
+        const v = d2 * (nu[i] as number) + c2 * (gs * gs);
+        mu[i] = m;
+        nu[i] = v;
+        const vDen = Math.max(nuMax[i] as number, v);
+        nuMax[i] = vDen;
+        params[i] = p + (m / (Math.sqrt(vDen) * rootInv2 * unit + e)) * inv1 * scale;
+        const q = params[i] as number;
+        after += q - q;
       }
     }
-    return [{ count: t, mu, nu, nuMax, unit }, inputs === 0, written === 0];
+    const paramsFinite = after === 0;
+    return [next, before === 0 && (paramsFinite || findNonFinite(grads) < 0), paramsFinite];
   };
   const updateScaled = (
     grads: FloatArray,
