@@ -8,6 +8,9 @@
 // `setup`/`teardown` (optional) allocate and free a case's data so that the 1e7-element cases
 // do not all live at once. Node timings are best-of-N after warm-up; the numpy side runs in one
 // /usr/bin/python3 process (bench/numpy_timer.py) and shows "n/a" when numpy is not importable.
+// Cases may also carry `torch` ({ setup, stmt }: PyTorch, bench/torch.mjs), `pyChecks` and
+// `check()` (each side's results on the same inputs), `unfused` (core's composable path beside a
+// fused one) and `tolerance` (how far the results may differ): the PyTorch table.
 // Speed is measured here, never asserted by a test.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
