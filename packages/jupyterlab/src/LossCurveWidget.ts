@@ -233,6 +233,9 @@ export class LossCurveWidget extends Widget implements IRenderMime.IRenderer {
     const figure = buildFigure(this.payload, this.view, themeColors(this.node), width, now);
     this.status.textContent = figure.spec.summary.join('\n');
     this.watchStaleness();
+    // The figure's height depends on its width (legend rows, title lines, panels): the element
+    // takes it, so what follows the chart (the summary, the next cell) starts below all of it.
+    this.plot.style.height = `${figure.layout.height as number}px`;
     await this.plotly.react(this.plot, figure.data, figure.layout, PLOT_CONFIG);
     this.drawn = true;
     this.bindZoom();

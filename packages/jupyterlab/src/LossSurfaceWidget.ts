@@ -70,6 +70,7 @@ export class LossSurfaceWidget extends Widget implements IRenderMime.IRenderer {
       const figure = buildSurfaceFigure(payload, themeColors(this.node));
       this.errorHost.replaceChildren();
       this.plot.hidden = false;
+      this.plot.style.height = `${figure.layout.height as number}px`;
       await this.plotly.react(this.plot, figure.data, figure.layout, {
         responsive: true,
         displaylogo: false,

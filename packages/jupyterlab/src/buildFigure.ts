@@ -43,7 +43,6 @@ export function plotlyText(text: string): string {
 
 const DASHES: Record<Dash, string> = { solid: 'solid', dash: 'dash', dot: 'dot' };
 const FONT = 12;
-const LEGEND_ROW = 20;
 /** Space between stacked panels, as in the SVG. */
 const PANEL_GAP = 26;
 const MARGIN = { l: 64, r: 16 };
@@ -77,20 +76,20 @@ function wrap(text: string, width: number, fontSize: number): string[] {
   return lines;
 }
 
-/** Rows a horizontal plotly legend of `labels` takes in `width` pixels. */
-function legendRows(labels: readonly string[], width: number): number {
-  let rows = labels.length > 0 ? 1 : 0;
-  let used = 0;
-  for (const label of labels) {
-    // Plotly's item: a 40 px swatch and gap, the text, about 10 px after it.
-    const w = 50 + estimateTextWidth(label, FONT);
-    if (used > 0 && used + w > width) {
-      rows++;
-      used = 0;
-    }
-    used += w;
-  }
-  return rows;
+/**
+ * A horizontal legend of `labels` laid out as a grid over `width` pixels, as the SVG lays out its
+ * own: as many equal columns as the widest entry allows (at least one), its font smaller on a
+ * narrow chart, and the rows that takes.
+ */
+function legendGrid(
+  labels: readonly string[],
+  width: number,
+): { columns: number; rows: number; fontSize: number } {
+  const fontSize = width < 480 ? 10 : FONT;
+  // Plotly's entry: a 40 px swatch and gap, the text, about 10 px after it.
+  const entry = 50 + Math.max(0, ...labels.map((l) => estimateTextWidth(l, fontSize)));
+  const columns = Math.max(1, Math.min(labels.length, Math.floor(width / entry)));
+  return { columns, rows: Math.ceil(labels.length / columns), fontSize };
 }
 
 /**
@@ -212,14 +211,22 @@ export function buildFigure(
   const legendLabels = showLegend
     ? spec.series.filter((s) => s.legend !== undefined).map((s) => s.legend as string)
     : [];
-  const rows = legendRows(legendLabels, Math.max(100, width - 16));
+  // Plotly sizes 'fraction' entries by the plot area's width (the chart less its side margins).
+  const grid = legendGrid(legendLabels, Math.max(100, width - MARGIN.l - MARGIN.r));
+  const rows = grid.rows;
   const margin = {
     l: MARGIN.l,
     r: MARGIN.r,
     t: titleLines.length > 0 ? 18 + Math.ceil(titleSize * 1.3) * titleLines.length : 16,
     // x tick labels and the x title, then the legend's rows.
-    b: 48 + rows * LEGEND_ROW + (rows > 0 ? 6 : 0),
+    b: 48 + rows * (grid.fontSize + 8) + (rows > 0 ? 6 : 0),
   };
+  // On a narrow plot every k-th of the spec's x ticks, so that their labels never collide (plotly
+  // would tilt them); the SVG, always 640 wide, shows all.
+  const plotWidth = Math.max(100, width - MARGIN.l - MARGIN.r);
+  const widestX = Math.max(0, ...spec.x.ticks.map((t) => estimateTextWidth(t.label, FONT) + 8));
+  const every = Math.max(1, Math.ceil((spec.x.ticks.length * widestX) / plotWidth));
+  const xTicks = spec.x.ticks.filter((_, i) => i % every === 0);
   const axisStyle = {
     gridcolor: colors.grid,
     zerolinecolor: colors.grid,
@@ -240,11 +247,16 @@ export function buildFigure(
     // Below the plot, in rows, inside the bottom margin reserved for it.
     legend: {
       orientation: 'h',
+      // From the chart's left edge (not the plot's), in equal columns, as the SVG's legend.
       x: 0,
+      xref: 'container',
       xanchor: 'left',
       y: 0,
       yref: 'container',
       yanchor: 'bottom',
+      // Equal columns when two or more fit; one entry a row otherwise, each as wide as it is.
+      ...(grid.columns > 1 ? { entrywidthmode: 'fraction', entrywidth: 1 / grid.columns } : {}),
+      font: { size: grid.fontSize },
       bgcolor: 'rgba(0,0,0,0)',
       traceorder: 'normal',
     },
@@ -253,8 +265,8 @@ export function buildFigure(
       title: { text: plotlyText(spec.x.title), standoff: 6 },
       range: range(spec.x),
       tickmode: 'array',
-      tickvals: spec.x.ticks.map((t) => t.value),
-      ticktext: spec.x.ticks.map((t) => plotlyText(t.label)),
+      tickvals: xTicks.map((t) => t.value),
+      ticktext: xTicks.map((t) => plotlyText(t.label)),
       anchor: yRef(spec.panels.length - 1).trace,
       hoverformat: ',',
       // The unified hover's header: 'step 1,200' (or the time).

@@ -68,6 +68,12 @@ export function renderLinesSvg(
     xMin -= 1;
     xMax += 1;
   }
+  if (scaled !== series) {
+    // Points at the ends are drawn whole, not cut by the frame.
+    const padX = (xMax - xMin) * 0.03;
+    xMin -= padX;
+    xMax += padX;
+  }
   if (yMax === yMin) {
     yMin -= 1;
     yMax += 1;
