@@ -13,6 +13,7 @@ import type { LossInfo } from '@losslab/core';
 import { formulaBundle } from '@losslab/kernel';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLab } from '../support/labPage';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -149,11 +150,7 @@ beforeAll(async () => {
   lab = await startLab({ notebookDir: WORK, stateDir: STATE });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${lab.base}/lab?token=${lab.token}`);
-  await page.waitForFunction(() => (window as any).jupyterapp?.restored !== undefined, undefined, {
-    timeout: 60_000,
-  });
-  await page.evaluate(() => (window as any).jupyterapp.restored);
+  await openLab(page, lab);
 }, 180_000);
 
 afterAll(async () => {

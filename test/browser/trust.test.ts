@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greySpread } from '../support/greySpread';
+import { openLab } from '../support/labPage';
 import { launchChromium } from '../support/launchChromium';
 
 // @ts-expect-error -- plain ES module without types, shared with `npm start`
@@ -100,11 +101,7 @@ beforeAll(async () => {
   lab = await startLab({ notebookDir: WORK, stateDir: STATE });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${lab.base}/lab?token=${lab.token}`);
-  await page.waitForFunction(() => (window as any).jupyterapp?.restored !== undefined, undefined, {
-    timeout: 60_000,
-  });
-  await page.evaluate(() => (window as any).jupyterapp.restored);
+  await openLab(page, lab);
 }, 180_000);
 
 afterAll(async () => {

@@ -41,3 +41,14 @@ export async function kernelIdle(page: Page): Promise<void> {
     { timeout: 60_000, polling: 100 },
   );
 }
+
+/** Opens JupyterLab's page at `lab` and waits until the app has restored its layout. */
+export async function openLab(page: Page, lab: { base: string; token: string }): Promise<void> {
+  await page.goto(`${lab.base}/lab?token=${lab.token}`);
+  await page.waitForFunction(
+    () => (window as unknown as { jupyterapp?: any }).jupyterapp?.restored !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => (window as unknown as { jupyterapp: any }).jupyterapp.restored);
+}
