@@ -122,7 +122,7 @@ export interface ChartSpec {
   notes: string[];
   /** One line per run: steps, final and best value, how it stopped. */
   summary: string[];
-  /** Words of the chart's locale that a renderer needs (list separator). */
+  /** The chart's language (its payload's `options.locale`; English unless `'zh'`). */
   locale: Locale;
 }
 
