@@ -76,7 +76,7 @@ export type { ProgressOptions } from './progress';
 
 // Formulas, tables, loss surfaces and loss shapes
 export { showFormula, formulaBundle } from './showFormula';
-export type { ShowFormulaOptions } from './showFormula';
+export type { FormulaInfo, ShowFormulaOptions } from './showFormula';
 export { historyTable, historyTableBundle, historyTableIndices } from './historyTable';
 export type { HistoryTableOptions } from './historyTable';
 export {

@@ -93,6 +93,14 @@ describe('formulaBundle', () => {
     }
   });
 
+  it('takes just { id, name, formula, gradFormula } of a loss of your own', () => {
+    const b = formulaBundle({ id: 'cauchy', name: 'Cauchy', formula: 'x^2', gradFormula: '2x' });
+    expect(b.data['text/plain']).toBe(
+      'Cauchy (cauchy): \\ell(\\hat y, y) = x^2;  \\frac{\\partial \\ell}{\\partial \\hat y} = 2x',
+    );
+    expect(svgFromImages(b.data['text/html'] as string)).toHaveLength(2);
+  });
+
   it('keeps the SVG well-formed for control characters in a formula', () => {
     const b = formulaBundle({ ...getLoss('mse'), formula: 'a\u0000b\uFFFF' });
     const [svg] = svgFromImages(b.data['text/html'] as string);

@@ -17,12 +17,19 @@ export interface ShowFormulaOptions {
 
 const KEYS: readonly (keyof ShowFormulaOptions)[] = ['locale'];
 
-function resolve(fn: string, loss: LossId | LossInfo): LossInfo {
+/** What `showFormula` shows of a loss: a registry `LossInfo`, or just these fields of your own. */
+export type FormulaInfo = Pick<LossInfo, 'id' | 'name' | 'formula' | 'gradFormula'>;
+
+function resolve(fn: string, loss: LossId | FormulaInfo): FormulaInfo {
   if (typeof loss === 'string') {
     return getLoss(loss);
   }
   if (loss === null || typeof loss !== 'object') {
-    throw new LosslabError(fn, 'loss', `'loss' must be a registry id or a LossInfo`);
+    throw new LosslabError(
+      fn,
+      'loss',
+      `'loss' must be a registry id or { id, name, formula, gradFormula }`,
+    );
   }
   for (const key of ['id', 'name', 'formula', 'gradFormula'] as const) {
     if (typeof loss[key] !== 'string') {
@@ -81,7 +88,8 @@ function markdownMath(tex: string): string {
  * holds is shown as text: names are escaped for HTML and Markdown, formulas cannot leave their
  * math block (one line, `$`, `<` and `>` escaped; unbalanced braces shown as text).
  *
- * @param loss a registry id (`LossId`: `'mse'`, `'huber'`, …) or a `LossInfo`
+ * @param loss a registry id (`LossId`: `'mse'`, `'huber'`, …), a `LossInfo`, or your own
+ *   `{ id, name, formula, gradFormula }`
  * @param options `{ locale }`
  * @throws LosslabError for an unknown id, a `LossInfo` whose id, name or formulas are not
  *   strings, or an unknown option key
@@ -89,7 +97,10 @@ function markdownMath(tex: string): string {
  * formulaBundle('mse').data['text/latex'];
  * // '$$\\ell(\\hat y, y) = (\\hat y - y)^2 \\qquad \\frac{\\partial \\ell}{\\partial \\hat y} = 2(\\hat y - y)$$'
  */
-export function formulaBundle(loss: LossId | LossInfo, options?: ShowFormulaOptions): MimeBundle {
+export function formulaBundle(
+  loss: LossId | FormulaInfo,
+  options?: ShowFormulaOptions,
+): MimeBundle {
   const opts = checkOptions('showFormula', options, KEYS);
   const info = resolve('showFormula', loss);
   const locale = opts.locale === undefined ? undefined : checkLocale(opts.locale, 'showFormula');
@@ -117,12 +128,13 @@ export function formulaBundle(loss: LossId | LossInfo, options?: ShowFormulaOpti
  * image, no math script needed), with LaTeX and Markdown representations for other frontends.
  * Accepts a registry id (`'mse'`, `'huber'`, …: a typo is a type error in tslab) or a `LossInfo`.
  *
- * @param loss a registry id or a `LossInfo` (your own loss: its name and formulas are shown as text)
+ * @param loss a registry id, or `{ id, name, formula, gradFormula }` of your own loss (its name
+ *   and formulas are shown as text, never as markup)
  * @param options `{ locale }`: the language of a registry loss's name
  * @throws LosslabError for an unknown id or option (the message lists the valid ones)
  * @example
  * showFormula('huber');
  */
-export function showFormula(loss: LossId | LossInfo, options?: ShowFormulaOptions): void {
+export function showFormula(loss: LossId | FormulaInfo, options?: ShowFormulaOptions): void {
   displayBundle(formulaBundle(loss, options));
 }
