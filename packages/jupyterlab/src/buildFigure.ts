@@ -211,8 +211,10 @@ export function buildFigure(
   const legendLabels = showLegend
     ? spec.series.filter((s) => s.legend !== undefined).map((s) => s.legend as string)
     : [];
-  // Plotly sizes 'fraction' entries by the plot area's width (the chart less its side margins).
-  const grid = legendGrid(legendLabels, Math.max(100, width - MARGIN.l - MARGIN.r));
+  // The plot area's width (the chart less its side margins), by which plotly sizes 'fraction'
+  // legend entries.
+  const plotWidth = Math.max(100, width - MARGIN.l - MARGIN.r);
+  const grid = legendGrid(legendLabels, plotWidth);
   const rows = grid.rows;
   const margin = {
     l: MARGIN.l,
@@ -223,7 +225,6 @@ export function buildFigure(
   };
   // On a narrow plot every k-th of the spec's x ticks, so that their labels never collide (plotly
   // would tilt them); the SVG, always 640 wide, shows all.
-  const plotWidth = Math.max(100, width - MARGIN.l - MARGIN.r);
   const widestX = Math.max(0, ...spec.x.ticks.map((t) => estimateTextWidth(t.label, FONT) + 8));
   const every = Math.max(1, Math.ceil((spec.x.ticks.length * widestX) / plotWidth));
   const xTicks = spec.x.ticks.filter((_, i) => i % every === 0);
