@@ -57,7 +57,8 @@ const result: FitResult = fit(model, data, {
   callbacks: [liveLossCurve(), progress()],
 });
 const history: History = result.history;
-const params: Float64Array = result.params;
+// In the model's precision since float32 training (a float64 model's are a Float64Array).
+const params: Float64Array | Float32Array = result.params;
 const exact: Float64Array = leastSquares(data.x, data.y, data.n, data.features);
 const payload: LossCurvePayload = lossCurvePayload([history]);
 plotLosses(history, { logY: true });
