@@ -19,7 +19,7 @@ import { RandomState } from '../data/RandomState';
 import { meanAbsoluteError } from '../metrics/meanAbsoluteError';
 import { meanSquaredError } from '../metrics/meanSquaredError';
 import type { FloatArray, LossOptions, LossResult } from '../types';
-import { configureKernels, kernelMath, kernelsActive } from './wasmKernels';
+import { DEFAULT_MIN_LENGTH, configureKernels, kernelMath, kernelsActive } from './wasmKernels';
 
 const disabled = ['1', 'true'].includes(process.env.LOSSLAB_NO_WASM ?? '');
 const initialMin = process.env.LOSSLAB_WASM_MIN;
@@ -28,7 +28,7 @@ afterEach(() => {
   // Back to what the project's environment asked for.
   configureKernels({
     enabled: !disabled,
-    minLength: initialMin === undefined ? 2048 : Number(initialMin),
+    minLength: initialMin === undefined ? DEFAULT_MIN_LENGTH : Number(initialMin),
   });
 });
 

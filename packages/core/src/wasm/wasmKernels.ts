@@ -20,7 +20,7 @@ import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 /** Elements per array and per chunk: five arrays of 8192 doubles (320 KB) stay in L2. */
 const CHUNK = 8192;
 /** Below this many elements the JS loops are faster (measured: README.md). */
-const DEFAULT_MIN_LENGTH = 2048;
+export const DEFAULT_MIN_LENGTH = 512;
 /**
  * Bytes per array beyond which MSE's and MAE's kernels give way to the JS loops: past the
  * last-level cache those two are memory-bound, and the chunk copies cost more than SIMD saves
