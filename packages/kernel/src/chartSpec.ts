@@ -387,7 +387,7 @@ export function chartSpec(
   for (const run of runs) {
     const how = standing(run, now, text, true);
     if (how !== null) {
-      notes.push(`${runs.length > 1 ? `${run.name}: ` : ''}${how}`);
+      notes.push(`${runs.length > 1 ? `${run.name}${text.nameSeparator}` : ''}${how}`);
     }
   }
 
@@ -485,20 +485,32 @@ export function chartSpec(
     (run.metrics ?? []).forEach((m) => {
       const k = metricNames.indexOf(m.name);
       const style = { width: 1.8, opacity: 1, dash: 'solid' as const };
-      add(`run-${r}-m${k}`, 1 + k, `${run.name}: ${m.name}`, m.points, style);
+      add(`run-${r}-m${k}`, 1 + k, `${run.name}${text.nameSeparator}${m.name}`, m.points, style);
       if (m.valPoints !== undefined && m.valPoints.length > 0) {
-        add(`run-${r}-m${k}-val`, 1 + k, `${run.name}: ${m.name}${text.validation}`, m.valPoints, {
-          ...style,
-          dash: 'dash',
-        });
+        add(
+          `run-${r}-m${k}-val`,
+          1 + k,
+          `${run.name}${text.nameSeparator}${m.name}${text.validation}`,
+          m.valPoints,
+          {
+            ...style,
+            dash: 'dash',
+          },
+        );
       }
     });
     if (showLr && run.learningRate !== undefined && run.learningRate.length > 0) {
-      add(`run-${r}-lr`, lrPanel, `${run.name}: ${text.learningRate}`, run.learningRate, {
-        width: 1.5,
-        opacity: 1,
-        dash: 'dot',
-      });
+      add(
+        `run-${r}-lr`,
+        lrPanel,
+        `${run.name}${text.nameSeparator}${text.learningRate}`,
+        run.learningRate,
+        {
+          width: 1.5,
+          opacity: 1,
+          dash: 'dot',
+        },
+      );
     }
 
     // Marks. The minimum of a loss (never of another quantity, which has no best).
@@ -513,7 +525,7 @@ export function chartSpec(
           x,
           y: run.min.loss,
           color,
-          label: `${single ? '' : `${run.name}: `}${text.minAt(f4(run.min.loss), run.min.step)}`,
+          label: `${single ? '' : `${run.name}${text.nameSeparator}`}${text.minAt(f4(run.min.loss), run.min.step)}`,
           // With several runs the labels would collide: the legend says them.
           showLabel: single,
           side: 'right',
@@ -531,7 +543,7 @@ export function chartSpec(
           panel: 0,
           x,
           color: DIVERGED_COLOR,
-          label: `${single ? '' : `${run.name}: `}${text.divergedAt(divergedAt)}`,
+          label: `${single ? '' : `${run.name}${text.nameSeparator}`}${text.divergedAt(divergedAt)}`,
           showLabel: true,
           side: 'right',
         });
@@ -554,7 +566,7 @@ export function chartSpec(
           x,
           y: last[1] as number,
           color,
-          label: `${single ? '' : `${run.name}: `}${text.stoppedAt(run.stopReason, run.steps)}`,
+          label: `${single ? '' : `${run.name}${text.nameSeparator}`}${text.stoppedAt(run.stopReason, run.steps)}`,
           showLabel: false,
           side: 'right',
         });

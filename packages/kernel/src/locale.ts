@@ -62,6 +62,8 @@ export interface Messages {
   }): string;
   /** Separator between runs of a summary line. */
   listSeparator: string;
+  /** Between a run's name and what is said of it: `sgd: diverged at step 3`. */
+  nameSeparator: string;
   /** A progress line: `adam  step 250/1000  loss 0.01235  500 steps/s  ETA 1.5 s`. */
   progress(state: {
     label: string;
@@ -123,6 +125,7 @@ const en: Messages = {
     `${r.min === null ? 'no finite loss' : `min ${r.min.loss} at step ${r.min.step}`}` +
     `${r.divergedAt === undefined ? '' : `, diverged at step ${r.divergedAt}`} (${r.stopReason})`,
   listSeparator: '; ',
+  nameSeparator: ': ',
   progress: (s) =>
     `${s.label === '' ? '' : `${s.label}  `}step ${s.step}/${s.maxSteps}  loss ${s.loss}  ` +
     `${s.rate ?? '-'} steps/s  ` +
@@ -176,6 +179,7 @@ const zh: Messages = {
     `${r.min === null ? '没有有限的损失值' : `最小 ${r.min.loss}（第 ${r.min.step} 步）`}` +
     `${r.divergedAt === undefined ? '' : `，第 ${r.divergedAt} 步发散`}（${stopReasonZh(r.stopReason)}）`,
   listSeparator: '；',
+  nameSeparator: '：',
   progress: (s) =>
     `${s.label === '' ? '' : `${s.label}  `}第 ${s.step}/${s.maxSteps} 步  损失 ${s.loss}  ` +
     `${s.rate ?? '-'} 步/秒  ` +
