@@ -8,8 +8,8 @@ import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 // CHUNK elements per array, copying one chunk in (TypedArray.set, a memcpy), running the kernel
 // on it while it is in cache, and copying the chunk's gradient out. Main-memory traffic stays
 // what one fused pass needs (read pred and target, write grad); the copies run at cache speed.
-// The scratch is allocated once when the module loads and memory never grows afterwards, so the
-// views made here stay valid (a growing memory would detach every view of its old buffer).
+// The scratch is allocated once, when the module is first used (it compiles then, not when core
+// loads), and memory never grows afterwards, so the views made here stay valid (a growing memory would detach every view of its old buffer).
 // Below `minLength` elements the JS loops run: a call into WebAssembly and its copies cost more
 // than a small loop (see README.md in this folder for the measurements).
 //
@@ -84,6 +84,8 @@ interface Scratch {
 }
 
 let scratch: Scratch | null = null;
+/** Whether instantiation was tried: the module compiles on first use, not when core loads. */
+let tried = false;
 let enabled = true;
 let minLength = DEFAULT_MIN_LENGTH;
 
@@ -152,7 +154,15 @@ function instantiate(): Scratch | null {
   if (min !== undefined && min !== '' && Number.isInteger(Number(min)) && Number(min) >= 0) {
     minLength = Number(min);
   }
-  scratch = enabled ? instantiate() : null;
+}
+
+/** The kernels' scratch, compiling the module the first time (about 40 ms), or null. */
+function loaded(): Scratch | null {
+  if (!tried) {
+    tried = true;
+    scratch = instantiate();
+  }
+  return scratch;
 }
 
 /**
@@ -162,9 +172,6 @@ function instantiate(): Scratch | null {
 export function configureKernels(options: { enabled?: boolean; minLength?: number }): boolean {
   if (options.enabled !== undefined) {
     enabled = options.enabled;
-    if (enabled && scratch === null) {
-      scratch = instantiate();
-    }
   }
   if (options.minLength !== undefined) {
     minLength = options.minLength;
@@ -174,12 +181,13 @@ export function configureKernels(options: { enabled?: boolean; minLength?: numbe
 
 /** True when the WebAssembly SIMD kernels are loaded and switched on. */
 export function kernelsActive(): boolean {
-  return enabled && scratch !== null;
+  return enabled && loaded() !== null;
 }
 
 /** The scratch for arrays of length `n` all of one type, or null for the JS path. */
 function ready(n: number, arrays: readonly (FloatArray | null | undefined)[]): Scratch | null {
-  if (!enabled || scratch === null || n < minLength || n === 0) {
+  const s = !enabled || n < minLength || n === 0 ? null : loaded();
+  if (s === null) {
     return null;
   }
   const first = arrays[0];
@@ -189,7 +197,7 @@ function ready(n: number, arrays: readonly (FloatArray | null | undefined)[]): S
       return null;
     }
   }
-  return scratch;
+  return s;
 }
 
 /** The elementwise kernels of kernels.c, by export name without the type suffix. */
@@ -347,7 +355,7 @@ export function runSoftmaxCrossEntropy(
 
 /** exp, log and log1p of the kernels, element by element (for the accuracy tests). */
 export function kernelMath(name: 'vexp' | 'vlog' | 'vlog1p', x: Float64Array): Float64Array {
-  const s = scratch;
+  const s = loaded();
   if (s === null) {
     throw new Error('kernelMath: the WebAssembly kernels are not loaded');
   }
