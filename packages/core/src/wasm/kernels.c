@@ -311,16 +311,33 @@ INLINE V vexpNonPositive(V d) {
 // Two elements as f64x2, and back.
 #define LD(ptr) wasm_v128_load(ptr)
 #define ST(ptr, v) wasm_v128_store(ptr, v)
+// Four elements as two f64x2 (lo: the first two), and back.
+#define LD4(ptr, lo, hi) (lo = wasm_v128_load(ptr), hi = wasm_v128_load((ptr) + 2))
+#define ST4(ptr, lo, hi) (wasm_v128_store(ptr, lo), wasm_v128_store((ptr) + 2, hi))
 #include "kernels_t.h"
 #undef T
 #undef SUF
 #undef NAME
 #undef LD
 #undef ST
+#undef LD4
+#undef ST4
 
 #define T float
 #define SUF(name) name##_32
 #define NAME(name) #name "_32"
 #define LD(ptr) wasm_f64x2_promote_low_f32x4(wasm_v128_load64_zero(ptr))
 #define ST(ptr, v) wasm_v128_store64_lane(ptr, wasm_f32x4_demote_f64x2_zero(v), 0)
+// One f32x4 load or store for four elements.
+INLINE void ld4_32(const float *ptr, V *lo, V *hi) {
+  V v = wasm_v128_load(ptr);
+  *lo = wasm_f64x2_promote_low_f32x4(v);
+  *hi = wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 0, 1));
+}
+INLINE void st4_32(float *ptr, V lo, V hi) {
+  wasm_v128_store(ptr, wasm_i32x4_shuffle(wasm_f32x4_demote_f64x2_zero(lo),
+                                          wasm_f32x4_demote_f64x2_zero(hi), 0, 1, 4, 5));
+}
+#define LD4(ptr, lo, hi) ld4_32(ptr, &(lo), &(hi))
+#define ST4(ptr, lo, hi) st4_32(ptr, lo, hi)
 #include "kernels_t.h"

@@ -1,5 +1,6 @@
 // The loops of kernels.c for one element type T, included once per type: T, SUF(name) (the
-// exported function's C name), NAME(name) (its export name), LD/ST (two elements as f64x2).
+// exported function's C name), NAME(name) (its export name), LD/ST (two elements as f64x2),
+// LD4/ST4 (four as two f64x2: one f32x4 access for float).
 // The one-element tail reads a scalar into both lanes and keeps lane 0.
 
 INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T *t, const T *w,
@@ -11,11 +12,13 @@ INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T
   const int track = weighted || hasValues || !(loss == MSE || loss == MAE_FAST || loss == MAE);
   int i = 0;
   for (; i + 4 <= n; i += 4) {
-    V l0, g0, l1, g1;
-    body(loss, weighted, LD(p + i), LD(t + i), weighted ? LD(w + i) : one, q, &l0, &g0);
-    body(loss, weighted, LD(p + i + 2), LD(t + i + 2), weighted ? LD(w + i + 2) : one, q, &l1, &g1);
-    ST(g + i, g0);
-    ST(g + i + 2, g1);
+    V l0, g0, l1, g1, p0, p1, t0, t1, w0 = one, w1 = one;
+    LD4(p + i, p0, p1);
+    LD4(t + i, t0, t1);
+    if (weighted) LD4(w + i, w0, w1);
+    body(loss, weighted, p0, t0, w0, q, &l0, &g0);
+    body(loss, weighted, p1, t1, w1, q, &l1, &g1);
+    ST4(g + i, g0, g1);
     s0 = wasm_f64x2_add(s0, l0);
     s1 = wasm_f64x2_add(s1, l1);
     if (track) {
@@ -23,8 +26,7 @@ INLINE void SUF(loop)(int loss, int weighted, int hasValues, const T *p, const T
       b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(g1));
     }
     if (hasValues) {
-      ST(vals + i, l0);
-      ST(vals + i + 2, l1);
+      ST4(vals + i, l0, l1);
       b0 = wasm_f64x2_add(b0, wasm_f64x2_abs(l0));
       b1 = wasm_f64x2_add(b1, wasm_f64x2_abs(l1));
     }
@@ -78,15 +80,21 @@ EXPORT(NAME(error_sum)) double SUF(error_sum)(const T *p, const T *t, int n, int
   int i = 0;
   if (squares) {
     for (; i + 4 <= n; i += 4) {
-      V d0 = wasm_f64x2_sub(LD(p + i), LD(t + i));
-      V d1 = wasm_f64x2_sub(LD(p + i + 2), LD(t + i + 2));
+      V p0, p1, t0, t1;
+      LD4(p + i, p0, p1);
+      LD4(t + i, t0, t1);
+      V d0 = wasm_f64x2_sub(p0, t0);
+      V d1 = wasm_f64x2_sub(p1, t1);
       s0 = wasm_f64x2_add(s0, wasm_f64x2_mul(d0, d0));
       s1 = wasm_f64x2_add(s1, wasm_f64x2_mul(d1, d1));
     }
   } else {
     for (; i + 4 <= n; i += 4) {
-      s0 = wasm_f64x2_add(s0, wasm_f64x2_abs(wasm_f64x2_sub(LD(p + i), LD(t + i))));
-      s1 = wasm_f64x2_add(s1, wasm_f64x2_abs(wasm_f64x2_sub(LD(p + i + 2), LD(t + i + 2))));
+      V p0, p1, t0, t1;
+      LD4(p + i, p0, p1);
+      LD4(t + i, t0, t1);
+      s0 = wasm_f64x2_add(s0, wasm_f64x2_abs(wasm_f64x2_sub(p0, t0)));
+      s1 = wasm_f64x2_add(s1, wasm_f64x2_abs(wasm_f64x2_sub(p1, t1)));
     }
   }
   double sum = hsum(wasm_f64x2_add(s0, s1));
@@ -137,8 +145,17 @@ INLINE double SUF(row)(const T *x, T *g, int C, double mult, int t) {
   }
   int j = 0;
   for (; j + 4 <= C; j += 4) {
-    FUSED_STEP(j, s0)
-    FUSED_STEP(j + 2, s1)
+    V x0, x1;
+    LD4(x + j, x0, x1);
+    V d0 = wasm_f64x2_sub(x0, mv), d1 = wasm_f64x2_sub(x1, mv);
+    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d0, top),
+                                                        wasm_f64x2_ge(d0, bottom))));
+    bad = wasm_v128_or(bad, wasm_v128_not(wasm_v128_and(wasm_f64x2_le(d1, top),
+                                                        wasm_f64x2_ge(d1, bottom))));
+    V e0 = vexpFused(d0), e1 = vexpFused(d1);
+    ST4(g + j, e0, e1);
+    s0 = wasm_f64x2_add(s0, e0);
+    s1 = wasm_f64x2_add(s1, e1);
   }
   if (j + 2 <= C) {
     FUSED_STEP(j, s0)
@@ -158,6 +175,11 @@ INLINE double SUF(row)(const T *x, T *g, int C, double mult, int t) {
   double k = mult / s;
   V ks = splat(k);
   j = 0;
+  for (; j + 4 <= C; j += 4) {
+    V g0, g1;
+    LD4(g + j, g0, g1);
+    ST4(g + j, wasm_f64x2_mul(g0, ks), wasm_f64x2_mul(g1, ks));
+  }
   for (; j + 2 <= C; j += 2) ST(g + j, wasm_f64x2_mul(LD(g + j), ks));
   if (j < C) g[j] = (T)((double)g[j] * k);
   return slog(s);
