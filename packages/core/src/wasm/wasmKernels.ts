@@ -22,12 +22,12 @@ const CHUNK = 8192;
 /** Below this many elements the JS loops are faster (measured: README.md). */
 export const DEFAULT_MIN_LENGTH = 512;
 /**
- * Bytes per array beyond which MSE's and MAE's kernels give way to the JS loops: past the
- * last-level cache those two are memory-bound, and the chunk copies cost more than SIMD saves
- * (x0.8 at 1e7 doubles, measured: README.md). The other kernels compute enough to win at any size.
+ * Bytes per array beyond which MSE's kernel gives way to the JS loop: far past the last-level
+ * cache MSE is memory-bound, and the chunk copies cost more than SIMD saves (x0.84 at 1e7
+ * doubles, x1.17 at 3e6; float32 and the other kernels win at 1e7: README.md).
  */
-const MEMORY_BOUND_BYTES = 16 * 1024 * 1024;
-const MEMORY_BOUND_KERNELS: readonly string[] = ['mse', 'mae_fast', 'mae'];
+const MEMORY_BOUND_BYTES = 48 * 1024 * 1024;
+const MEMORY_BOUND_KERNELS: readonly string[] = ['mse'];
 
 // The part of the WebAssembly API used here (core's lib is ES2022, which does not declare it).
 interface WasmMemory {
