@@ -115,7 +115,7 @@ export type { AccuracyOptions } from './metrics/accuracy';
 export type { History, Snapshot, StopReason } from './training/History';
 export type { Callback, StepInfo } from './training/Callback';
 export { fit } from './training/fit';
-export type { EarlyStoppingOptions, FitOptions, FitResult } from './training/fit';
+export type { EarlyStoppingOptions, FitOptions, FitResult, MetricFn } from './training/fit';
 
 // Optimizers
 export type { GradientTransformation, UpdateExtra } from './optim/GradientTransformation';

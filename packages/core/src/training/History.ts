@@ -53,6 +53,13 @@ export interface History {
   minStep?: number;
   /** The training loss of the last step taken, exact even when thinned (NaN before any step). */
   lastLoss?: number;
+  /**
+   * `FitOptions.metrics` on each recorded step's batch: `metrics[name][i]` beside `loss[i]`
+   * (absent without metrics; thinned like `loss`).
+   */
+  metrics?: Record<string, number[]>;
+  /** The same metrics on the validation data: `valMetrics[name][j]` beside `valStep[j]`. */
+  valMetrics?: Record<string, number[]>;
   /** Validation loss, evaluated every `validationEvery` steps; `valStep[i]` is its step (thinned like `loss`). */
   valLoss: number[];
   valStep: number[];

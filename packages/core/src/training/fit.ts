@@ -84,7 +84,19 @@ export interface FitOptions<L extends LossId | LossFn = LossId | LossFn> {
    * every `history.stride`-th step from then on; minimum and last loss stay exact.
    */
   historyLimit?: number;
+  /**
+   * Metrics recorded beside the loss, as Keras' `metrics`: name to a function of the step's
+   * predictions and targets (`(pred, target) => number`, e.g.
+   * `{ accuracy: (p, y) => accuracy(p, y, { threshold: 0 }) }` for logits). Each is measured on
+   * the batch of every recorded step (`history.metrics[name][i]` beside `loss[i]`) and, with
+   * `validation`, on the validation data at each evaluation (`history.valMetrics[name][j]`
+   * beside `valStep[j]`). The live chart draws each in a panel of its own.
+   */
+  metrics?: Readonly<Record<string, MetricFn>>;
 }
+
+/** A metric of {@link FitOptions.metrics}: a number from predictions and targets (higher or lower may be better). */
+export type MetricFn = (pred: FloatArray, target: FloatArray) => number;
 
 /** Every key of {@link FitOptions} (a misspelt one, `maxStep`, is an error listing these). */
 const FIT_KEYS = Object.keys({
@@ -105,6 +117,7 @@ const FIT_KEYS = Object.keys({
   params: true,
   state: true,
   historyLimit: true,
+  metrics: true,
 } satisfies Record<keyof FitOptions, true>);
 
 /** What {@link fit} returns. */
@@ -279,6 +292,23 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
     params.set(options.params);
   }
   const historyLimit = checkInt('historyLimit', options.historyLimit ?? 1 << 20, 16);
+  const metrics = Object.entries(options.metrics ?? {});
+  if (typeof options.metrics !== 'object' && options.metrics !== undefined) {
+    throw new LosslabError(
+      'fit',
+      'metrics',
+      `'metrics' must be an object of name: (pred, target) => number`,
+    );
+  }
+  for (const [name, metric] of metrics) {
+    if (typeof metric !== 'function') {
+      throw new LosslabError(
+        'fit',
+        'metrics',
+        `'metrics.${name}' must be a function (pred, target) => number, got ${typeof metric}`,
+      );
+    }
+  }
   const callbacks = options.callbacks ?? [];
   if (!Array.isArray(callbacks)) {
     throw new LosslabError('fit', 'callbacks', `'callbacks' must be an array of Callback objects`);
@@ -305,6 +335,7 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
     model instanceof AffineModel &&
     model.outputSize === 1 &&
     lossId === 'mse' &&
+    metrics.length === 0 &&
     Object.keys(lossOptions).every((k) => k === 'reduction' && lossOptions[k] === 'mean')
       ? model
       : null;
@@ -384,6 +415,12 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
   if (snapshotEvery > 0) {
     history.snapshots.push({ step: 0, params: Float64Array.from(params) });
   }
+  if (metrics.length > 0) {
+    history.metrics = Object.fromEntries(metrics.map(([name]) => [name, []]));
+    if (validation !== undefined) {
+      history.valMetrics = Object.fromEntries(metrics.map(([name]) => [name, []]));
+    }
+  }
   const info: StepInfo | null =
     stepListeners.length > 0
       ? { step: 0, maxSteps, loss: NaN, learningRate: NaN, gradNorm: NaN, history }
@@ -457,6 +494,9 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
           history.loss.push(loss);
           history.learningRate.push(learningRate);
           history.gradNorm.push(gradNorm);
+          for (const [name, metric] of metrics) {
+            (history.metrics as Record<string, number[]>)[name]?.push(metric(pred, yb));
+          }
         }
         nextRecord = (Math.floor((step - 1) / history.stride) + 1) * history.stride + 1;
       }
@@ -499,6 +539,9 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
         }
         history.valLoss.push(valLoss);
         history.valStep.push(step);
+        for (const [name, metric] of metrics) {
+          (history.valMetrics as Record<string, number[]>)[name]?.push(metric(valPred, v.y));
+        }
         if (early !== undefined && earlyStop(valLoss)) {
           break;
         }

@@ -25,10 +25,12 @@ export function thinHistory(
     keepEven(history.loss);
     keepEven(history.learningRate);
     keepEven(history.gradNorm);
+    Object.values(history.metrics ?? {}).forEach(keepEven);
     history.stride = (history.stride ?? 1) * 2;
   } else if (which === 'validation') {
     keepEven(history.valLoss);
     keepEven(history.valStep);
+    Object.values(history.valMetrics ?? {}).forEach(keepEven);
   } else {
     keepEven(history.snapshots);
   }
