@@ -60,6 +60,8 @@ export interface History {
   metrics?: Record<string, number[]>;
   /** The same metrics on the validation data: `valMetrics[name][j]` beside `valStep[j]`. */
   valMetrics?: Record<string, number[]>;
+  /** With `FitOptions.recordTime`: seconds since the run began, beside `loss[i]` (thinned like it). */
+  elapsed?: number[];
   /** Validation loss, evaluated every `validationEvery` steps; `valStep[i]` is its step (thinned like `loss`). */
   valLoss: number[];
   valStep: number[];

@@ -93,6 +93,12 @@ export interface FitOptions<L extends LossId | LossFn = LossId | LossFn> {
    * beside `valStep[j]`). The live chart draws each in a panel of its own.
    */
   metrics?: Readonly<Record<string, MetricFn>>;
+  /**
+   * Record the wall-clock time of every recorded step, in seconds since the run began
+   * (`history.elapsed`), so a chart can put time on its x axis. Default false: reading the clock
+   * every step costs a few percent of a small model's step.
+   */
+  recordTime?: boolean;
 }
 
 /** A metric of {@link FitOptions.metrics}: a number from predictions and targets (higher or lower may be better). */
@@ -118,6 +124,7 @@ const FIT_KEYS = Object.keys({
   state: true,
   historyLimit: true,
   metrics: true,
+  recordTime: true,
 } satisfies Record<keyof FitOptions, true>);
 
 /** What {@link fit} returns. */
@@ -415,6 +422,11 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
   if (snapshotEvery > 0) {
     history.snapshots.push({ step: 0, params: Float64Array.from(params) });
   }
+  const recordTime = options.recordTime === true;
+  const startedAt = performance.now();
+  if (recordTime) {
+    history.elapsed = [];
+  }
   if (metrics.length > 0) {
     history.metrics = Object.fromEntries(metrics.map(([name]) => [name, []]));
     if (validation !== undefined) {
@@ -496,6 +508,9 @@ export function fit<L extends LossId | LossFn = LossId | LossFn>(
           history.gradNorm.push(gradNorm);
           for (const [name, metric] of metrics) {
             (history.metrics as Record<string, number[]>)[name]?.push(metric(pred, yb));
+          }
+          if (recordTime) {
+            (history.elapsed as number[]).push((performance.now() - startedAt) / 1000);
           }
         }
         nextRecord = (Math.floor((step - 1) / history.stride) + 1) * history.stride + 1;

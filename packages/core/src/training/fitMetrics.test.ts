@@ -56,4 +56,23 @@ describe('fit metrics', () => {
       }),
     ).toThrow("fit: 'metrics.accuracy' must be a function (pred, target) => number, got number");
   });
+
+  it('records the time of each recorded step when asked, increasing, thinned with the loss', () => {
+    const h = fit(logisticRegression({ features: 2 }), makeBlobs({ n: 200, seed: 1 }), {
+      optimizer: sgd(0.05),
+      maxSteps: 300,
+      historyLimit: 32,
+      recordTime: true,
+    }).history;
+    expect(h.elapsed).toHaveLength(h.loss.length);
+    for (let i = 1; i < (h.elapsed?.length ?? 0); i++) {
+      expect(h.elapsed![i]).toBeGreaterThanOrEqual(h.elapsed![i - 1]!);
+    }
+    expect(h.elapsed![0]).toBeGreaterThanOrEqual(0);
+    const plain = fit(logisticRegression({ features: 2 }), makeBlobs({ n: 20, seed: 1 }), {
+      optimizer: sgd(0.05),
+      maxSteps: 3,
+    }).history;
+    expect(plain.elapsed).toBeUndefined();
+  });
 });

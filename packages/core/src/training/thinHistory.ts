@@ -26,6 +26,9 @@ export function thinHistory(
     keepEven(history.learningRate);
     keepEven(history.gradNorm);
     Object.values(history.metrics ?? {}).forEach(keepEven);
+    if (history.elapsed !== undefined) {
+      keepEven(history.elapsed);
+    }
     history.stride = (history.stride ?? 1) * 2;
   } else if (which === 'validation') {
     keepEven(history.valLoss);
