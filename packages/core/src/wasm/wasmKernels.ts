@@ -127,13 +127,13 @@ function instantiate(): Scratch | null {
   const targetAt = base + 5 * bytes;
   const end = targetAt + 4 * CHUNK;
   const memory = exports.memory;
-  // Note from the optimizer/fit side: this grow() detaches the old buffer, and one detached
-  // ArrayBuffer invalidates V8's detaching protector for the whole process: from then on every
-  // typed-array loop re-checks detachment (a bare scan of 1e6 doubles: 0.95 -> 1.85 ms; core's
-  // findNonFinite 1.45 -> 2.24 ms, applyUpdates 1.5 -> 2.7 ms, the article's fit +13%). A module
-  // linked with enough initial memory (wasm-ld --initial-memory) would never need to grow.
+  // Never grow: a grow detaches the old ArrayBuffer, and one detached ArrayBuffer invalidates
+  // V8's detach protector for the whole process, after which every typed-array loop re-checks
+  // detachment (a bare scan of 1e6 doubles: 1.0 -> 1.9 ms; the article's fit +13%). The module
+  // is linked with 1 MiB of initial memory (scripts/build_wasm.mjs), enough for the scratch; a
+  // module without it runs the JS path instead.
   if (memory.buffer.byteLength < end) {
-    memory.grow(Math.ceil((end - memory.buffer.byteLength) / 65536));
+    return null;
   }
   const buffer = memory.buffer;
   return {
