@@ -98,7 +98,7 @@ export const trainingCases: BadInputCase[] = [
     name: 'fit: a misspelt option',
     run: () => fit(lin(), data, { optimizer: sgd(0.1), maxStep: 3 } as never),
     message:
-      "fit: unknown option 'maxStep' (did you mean 'maxSteps'? valid options: optimizer, loss, lossOptions, maxSteps, threshold, batchSize, seed, snapshotEvery, validation, validationEvery, earlyStopping, divergenceFactor, callbacks, name, params, state, historyLimit)",
+      "fit: unknown option 'maxStep' (did you mean 'maxSteps'? valid options: optimizer, loss, lossOptions, maxSteps, threshold, batchSize, seed, snapshotEvery, validation, validationEvery, earlyStopping, divergenceFactor, callbacks, name, params, state, historyLimit, metrics, recordTime)",
   },
   {
     name: 'fit: a misspelt early-stopping option',
