@@ -52,7 +52,7 @@ describe('pluginText', () => {
       'adam（最小 1，第 2 步）',
       'adam（验证集）',
     ]);
-    expect(data.find((t) => t.uid === 'run-0-lr')!.meta).toBe('adam: 学习率');
+    expect(data.find((t) => t.uid === 'run-0-lr')!.meta).toBe('adam：学习率');
     expect(layout.yaxis2).toMatchObject({ title: { text: '学习率' } });
     // Without a locale the payload reads as before: English words.
     const en = parsePayload({ version: 1, runs: [run], options: { logY: false, smoothing: 0 } });
