@@ -127,7 +127,11 @@ let stretchArmed = false;
 let totalSends = 0;
 let refused = 0;
 
-function noteSend(live: boolean): void {
+// Live frames per display in this stretch, for every display that asked: a fair share, so a
+// cheap progress line asking at the same pace cannot take a chart's frames.
+const liveShare = new Map<string, number>();
+
+function noteSend(live: boolean, displayId: string): void {
   if (!stretchArmed) {
     stretchArmed = true;
     stretchStart = performance.now();
@@ -138,6 +142,7 @@ function noteSend(live: boolean): void {
   totalSends++;
   if (live) {
     stretchLive++;
+    liveShare.set(displayId, (liveShare.get(displayId) ?? 0) + 1);
   }
 }
 
@@ -145,6 +150,7 @@ function endStretch(): void {
   stretchArmed = false;
   stretchSends = 0;
   stretchLive = 0;
+  liveShare.clear();
 }
 
 function onLoopTurn(): void {
@@ -153,19 +159,39 @@ function onLoopTurn(): void {
 }
 
 /**
- * True when a live frame may be sent now (see `SEND_BUDGET`). A display asks before it builds a
- * frame, so a skipped frame costs nothing.
+ * True when display `displayId` may send a live frame now (see `SEND_BUDGET`). A display asks
+ * before it builds a frame, so a skipped frame costs nothing. Displays asking in the same stretch
+ * share the live frames fairly: one that has sent more than another waits for it.
  */
-export function liveFrameAllowed(): boolean {
+export function liveFrameAllowed(displayId?: string): boolean {
+  if (displayId !== undefined && !liveShare.has(displayId)) {
+    liveShare.set(displayId, 0);
+  }
   if (!stretchArmed) {
     return true;
   }
   const live = SEND_BUDGET.perStretch - SEND_BUDGET.endReserve;
-  return (
+  if (!(
     stretchLive < live &&
     stretchSends < live &&
     stretchLive < liveAllowance(performance.now() - stretchStart)
-  );
+  )) {
+    return false;
+  }
+  if (displayId !== undefined && liveShare.size > 1) {
+    const mine = liveShare.get(displayId) as number;
+    for (const sent of liveShare.values()) {
+      if (sent < mine) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** A display that ended no longer takes part in the fair share of live frames. */
+export function liveDisplayEnded(displayId: string): void {
+  liveShare.delete(displayId);
 }
 
 /**
@@ -243,7 +269,7 @@ function deliver(
   }
   try {
     writer(content, update);
-    noteSend(live);
+    noteSend(live, id);
     return true;
   } catch (error) {
     if (isBusy(error)) {

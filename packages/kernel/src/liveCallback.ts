@@ -1,6 +1,6 @@
 import type { Callback, History, StepInfo } from '@losslab/core';
 import { LosslabError } from '@losslab/core';
-import { inKernel, liveFrameAllowed, newDisplayId, sendBundle } from './display';
+import { inKernel, liveDisplayEnded, liveFrameAllowed, newDisplayId, sendBundle } from './display';
 import type { MimeBundle } from './display';
 import { Throttle } from './throttle';
 import { watchInterrupt } from './watchInterrupt';
@@ -43,25 +43,29 @@ export function checkThrottle(fn: string, throttleMs: unknown): number {
  */
 export function liveCallback(throttleMs: number, view: LiveView): Callback {
   const throttle = new Throttle(throttleMs);
-  let displayId: string | null = null;
+  // One output per run: its id is known before its first frame (the send budget shares live
+  // frames fairly between the displays asking), `shown` once that frame went out.
+  let displayId = newDisplayId();
+  let shown = false;
   let current: History | null = null;
   let countdown = 1;
   let unwatch: () => void = () => undefined;
 
   const send = (bundle: MimeBundle, live: boolean): void => {
-    const create = displayId === null;
-    displayId ??= newDisplayId();
-    sendBundle(bundle, displayId, !create, live);
+    sendBundle(bundle, displayId, shown, live);
+    shown = true;
   };
   const finish = (history: History, end: LiveEnd): void => {
     unwatch();
+    liveDisplayEnded(displayId);
     if (inKernel()) {
       send(view.final(history, end), false);
     } else {
       process.stdout.write(`${view.text(history, end)}\n`);
     }
     // The next run using this callback starts a new output.
-    displayId = null;
+    displayId = newDisplayId();
+    shown = false;
     current = null;
     countdown = 1;
     throttle.reset();
@@ -74,7 +78,7 @@ export function liveCallback(throttleMs: number, view: LiveView): Callback {
         return;
       }
       if (info.history !== current) {
-        if (current !== null && displayId !== null) {
+        if (current !== null && shown) {
           finish(current, 'interrupted');
         }
         const history = info.history;
@@ -85,7 +89,7 @@ export function liveCallback(throttleMs: number, view: LiveView): Callback {
       }
       const due = throttle.check();
       countdown = throttle.stride;
-      if (due && inKernel() && liveFrameAllowed()) {
+      if (due && inKernel() && liveFrameAllowed(displayId)) {
         watchInterrupt();
         send(view.frame(info), true);
       }

@@ -105,6 +105,10 @@ describe('the send budget of one synchronous stretch', () => {
     // 600,000 frames were due for each display; the allowance at 10 minutes is ~106.
     expect(live).toBeLessThanOrEqual(Math.ceil(liveAllowance(600_000)));
     expect(live).toBeGreaterThan(90);
+    // The two displays shared the frames fairly (a cheap progress line asking as often as the
+    // chart does not take its frames).
+    const chart = sent.filter((m) => LOSS_CURVE_MIME in m.content.data).length;
+    expect(Math.abs(chart - (live - chart))).toBeLessThanOrEqual(1);
     // Frames kept coming until the end, ever more sparsely: the last five minutes drew too.
     expect(sentAt.filter((t) => t > 300_000).length).toBeGreaterThan(5);
     expect(sentAt.filter((t) => t > 540_000).length).toBeGreaterThan(0);
