@@ -12,6 +12,7 @@ export default tseslint.config(
       'app/**',
       'packages/jupyterlab/labextension/**',
       '.jupyter/**',
+      'test/artifacts/**',
     ],
   },
   js.configs.recommended,
