@@ -11,7 +11,7 @@ import {
 } from './lossKit';
 import type { PairLossOptions, PairLossResult } from './multiInput';
 import { checkExtraGrad, prepareMultiOutputs } from './multiInput';
-import { rowScale } from './rowLength';
+import { rowDots } from './rowLength';
 
 /**
  * PyTorch's EPSILON in cosine_embedding_loss, added to each squared norm: declared `float`
@@ -87,39 +87,20 @@ export function cosineEmbeddingLoss(
   let sum = 0;
   let bound = 0;
   let bound2 = 0;
+  const sums = new Float64Array(5);
   for (let i = 0; i < rows; i++) {
     const base = i * D;
     const w = weight === undefined ? 1 : (weight[i] as number);
-    let aa = 0;
-    let bb = 0;
-    let ab = 0;
-    for (let j = 0; j < D; j++) {
-      const a = x1[base + j] as number;
-      const b = x2[base + j] as number;
-      aa += a * a;
-      bb += b * b;
-      ab += a * b;
-    }
-    // A vector whose sum of squares overflows is divided by its largest |element| (sa, sb; 1
-    // otherwise) and the cosine taken of the rescaled rows, eps included: what PyTorch computes
-    // for the rescaled rows, where it returns NaN for the rows as given.
-    let sa = 1;
-    let sb = 1;
-    if (aa === Infinity || bb === Infinity || !Number.isFinite(ab)) {
-      const both = aa !== Infinity && bb !== Infinity;
-      sa = rowScale(x1, base, D, aa, both);
-      sb = rowScale(x2, base, D, bb, both);
-      aa = 0;
-      bb = 0;
-      ab = 0;
-      for (let j = 0; j < D; j++) {
-        const a = (x1[base + j] as number) / sa;
-        const b = (x2[base + j] as number) / sb;
-        aa += a * a;
-        bb += b * b;
-        ab += a * b;
-      }
-    }
+    // Sums of squares and the dot product (rowDots). A vector whose sum of squares overflows is
+    // divided by its largest |element| (sa, sb) and the cosine taken of the rescaled rows, eps
+    // included: what PyTorch computes for the rescaled rows, where it returns NaN for the rows as
+    // given.
+    rowDots(x1, x2, base, D, sums);
+    const aa = sums[0] as number;
+    const bb = sums[1] as number;
+    const ab = sums[2] as number;
+    const sa = sums[3] as number;
+    const sb = sums[4] as number;
     const A = aa + EPS;
     const B = bb + EPS;
     const root = Math.sqrt(A) * Math.sqrt(B);

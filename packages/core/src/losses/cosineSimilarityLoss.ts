@@ -1,7 +1,7 @@
 import { checkArray, checkSameLength, prepareOutputs } from '../check';
 import type { FloatArray, LossOptions, LossResult } from '../types';
 import { checkWeight, finishLoss, lossKeys, lossOptions } from './lossKit';
-import { resolveRowLength, rowScale } from './rowLength';
+import { resolveRowLength, rowDots } from './rowLength';
 
 /** Keras's `epsilon` in `l2_normalize`: squared norms are floored at this. */
 const NORM_EPS = 1e-12;
@@ -57,38 +57,17 @@ export function cosineSimilarityLoss(
   const scale = reduction === 'mean' ? 1 / rows : 1;
   let sum = 0;
   let bound = 0;
+  const sums = new Float64Array(5);
   for (let i = 0; i < rows; i++) {
     const base = i * D;
     const w = weight === undefined ? 1 : (weight[i] as number);
-    let xx = 0;
-    let yy = 0;
-    let xy = 0;
-    for (let j = 0; j < D; j++) {
-      const x = pred[base + j] as number;
-      const y = target[base + j] as number;
-      xx += x * x;
-      yy += y * y;
-      xy += x * y;
-    }
-    // Each vector is divided by sx (sy) before its norm nx (ny) of the scaled vector is taken:
-    // 1 unless a sum of squares overflowed.
-    let sx = 1;
-    let sy = 1;
-    if (xx === Infinity || yy === Infinity || !Number.isFinite(xy)) {
-      const both = xx !== Infinity && yy !== Infinity;
-      sx = rowScale(pred, base, D, xx, both);
-      sy = rowScale(target, base, D, yy, both);
-      xx = 0;
-      yy = 0;
-      xy = 0;
-      for (let j = 0; j < D; j++) {
-        const x = (pred[base + j] as number) / sx;
-        const y = (target[base + j] as number) / sy;
-        xx += x * x;
-        yy += y * y;
-        xy += x * y;
-      }
-    }
+    // Sums of squares and the dot product, rows rescaled when a sum overflowed (rowDots).
+    rowDots(pred, target, base, D, sums);
+    const xx = sums[0] as number;
+    const yy = sums[1] as number;
+    const xy = sums[2] as number;
+    const sx = sums[3] as number;
+    const sy = sums[4] as number;
     const clampedX = xx * sx * sx < NORM_EPS;
     const nx = clampedX ? Math.sqrt(NORM_EPS) / sx : Math.sqrt(xx);
     const ny = yy * sy * sy < NORM_EPS ? Math.sqrt(NORM_EPS) / sy : Math.sqrt(yy);

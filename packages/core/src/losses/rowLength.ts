@@ -69,3 +69,50 @@ export function rowScale(
   }
   return m === 0 ? 1 : m;
 }
+
+/**
+ * The sums a cosine of two rows needs, into `out`: `[aa, bb, ab, sa, sb]`, the sums of squares
+ * and the dot product of `a[base..base+n)` and `b[base..base+n)` after each row is divided by its
+ * scale (`sa`, `sb`: 1 unless a sum overflowed, see `rowScale`). One pass in the common case; a
+ * second one over the rescaled rows only when a sum overflowed.
+ */
+export function rowDots(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  base: number,
+  n: number,
+  out: Float64Array,
+): void {
+  let aa = 0;
+  let bb = 0;
+  let ab = 0;
+  for (let j = 0; j < n; j++) {
+    const x = a[base + j] as number;
+    const y = b[base + j] as number;
+    aa += x * x;
+    bb += y * y;
+    ab += x * y;
+  }
+  let sa = 1;
+  let sb = 1;
+  if (aa === Infinity || bb === Infinity || !Number.isFinite(ab)) {
+    const both = aa !== Infinity && bb !== Infinity;
+    sa = rowScale(a, base, n, aa, both);
+    sb = rowScale(b, base, n, bb, both);
+    aa = 0;
+    bb = 0;
+    ab = 0;
+    for (let j = 0; j < n; j++) {
+      const x = (a[base + j] as number) / sa;
+      const y = (b[base + j] as number) / sb;
+      aa += x * x;
+      bb += y * y;
+      ab += x * y;
+    }
+  }
+  out[0] = aa;
+  out[1] = bb;
+  out[2] = ab;
+  out[3] = sa;
+  out[4] = sb;
+}
