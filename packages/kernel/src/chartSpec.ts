@@ -1,4 +1,5 @@
 import { formatNumber } from './formatNumber';
+import { extent } from './extent';
 import { messages } from './locale';
 import type { Locale, Messages } from './locale';
 import { logTicks, niceTicks } from './niceTicks';
@@ -293,8 +294,9 @@ function runSummary(
   const how = standing(run, now, text, false) ?? run.stopReason;
   if (!isLoss) {
     const ys = run.points.map((p) => p[1]).filter((y): y is number => y !== null);
-    const low = ys.length > 0 ? f4(Math.min(...ys)) : '-';
-    const high = ys.length > 0 ? f4(Math.max(...ys)) : '-';
+    const [lo, hi] = extent(ys);
+    const low = ys.length > 0 ? f4(lo) : '-';
+    const high = ys.length > 0 ? f4(hi) : '-';
     const line = text.summaryValues({ name: run.name, steps: run.steps, final, low, high });
     return run.stopReason === 'maxSteps' ? line : `${line} (${how})`;
   }
@@ -580,8 +582,7 @@ export function chartSpec(
   const order = runs.map((_, r) => r).sort((a, b) => lastX(b) - lastX(a) || a - b);
   series.sort((a, b) => order.indexOf(a.run) - order.indexOf(b.run));
 
-  let xMin = xs.length > 0 ? Math.min(...xs) : 0;
-  let xMax = xs.length > 0 ? Math.max(...xs) : 1;
+  let [xMin, xMax] = xs.length > 0 ? extent(xs) : [0, 1];
   if (xs.length === 0) {
     notes.push(text.noDataYet);
   }

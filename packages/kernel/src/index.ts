@@ -40,6 +40,7 @@ export { csvField } from './csvField';
 export { renderCurveSvg, RUN_COLORS } from './renderCurveSvg';
 export { lossCurveBundle, summarizeCurve } from './lossCurveBundle';
 export { niceTicks, logTicks } from './niceTicks';
+export { extent } from './extent';
 export { formatNumber } from './formatNumber';
 export { escapeHtml, isolateBidi, xmlChars } from './escapeHtml';
 export { escapeMarkdown } from './escapeMarkdown';

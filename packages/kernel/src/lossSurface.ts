@@ -1,4 +1,5 @@
 import { checkOptions, LosslabError } from '@losslab/core';
+import { extent as minMax } from './extent';
 import { clipText } from './clipText';
 import { svgImage } from './svgImage';
 import type { Snapshot } from '@losslab/core';
@@ -85,8 +86,7 @@ function extent(
   if (finite.length === 0) {
     return [-1, 1];
   }
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const [lo, hi] = minMax(finite);
   const margin = Math.max((hi - lo) * 0.25, Math.abs(hi) * 0.1, 0.5);
   return [lo - margin, hi + margin];
 }
